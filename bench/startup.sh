@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Measures the server's start-up as a newcomer runs it (java -jar, embedded default database):
+# seconds from launch until /actuator/health/readiness answers 200, and resident memory (RSS) once ready.
+# The first run starts on an empty data directory (initdb + schema); the following runs restart on it.
+# Usage: bench/startup.sh [runs]   (default 5; build first with ./mvnw -B -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${1:-5}
+jar=fhir-server/target/fhir-server.jar
+port=${BENCH_PORT:-18080}
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+[ -f "$jar" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 1; }
+
+printf '%-8s %10s %10s\n' run seconds rss_mib
+results=()
+for i in $(seq 0 "$runs"); do
+    start=$(date +%s.%N)
+    java -jar "$jar" --server.port="$port" --safeguard.data-dir="$data" >"$data/run-$i.log" 2>&1 &
+    pid=$!
+    until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; do
+        kill -0 "$pid" 2>/dev/null || { echo "server exited; see $data/run-$i.log" >&2; tail -20 "$data/run-$i.log" >&2; exit 1; }
+        sleep 0.2
+    done
+    ready=$(date +%s.%N)
+    rss_kib=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    seconds=$(awk "BEGIN {print $ready - $start}")
+    label=$([ "$i" = 0 ] && echo fresh || echo "restart$i")
+    printf '%-8s %10.1f %10d\n' "$label" "$seconds" "$((rss_kib / 1024))"
+    [ "$i" = 0 ] || results+=("$seconds $((rss_kib / 1024))")
+done
+
+printf '%s\n' "${results[@]}" | sort -n -k1 | awk '{s[NR]=$1} END {printf "median restart to ready: %.1f s\n", (NR%2 ? s[(NR+1)/2] : (s[NR/2]+s[NR/2+1])/2)}'
+printf '%s\n' "${results[@]}" | sort -n -k2 | awk '{m[NR]=$2} END {printf "median RSS when ready: %d MiB\n", (NR%2 ? m[(NR+1)/2] : (m[NR/2]+m[NR/2+1])/2)}'

@@ -1,0 +1,78 @@
+package org.safeguardfhir.server.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
+import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Meta;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/** The FHIR REST API: HAPI's {@link RestfulServer} over the JPA DAOs, served at {@code /fhir}. */
+@Configuration(proxyBeanMethods = false)
+class FhirRestServerConfiguration {
+
+    static final String SERVER_NAME = "Safeguard FHIR";
+
+    @Bean
+    RestfulServer fhirRestServer(
+            FhirContext fhirContext,
+            IFhirSystemDao<Bundle, Meta> systemDao,
+            ResourceProviderFactory resourceProviders,
+            DatabaseBackedPagingProvider pagingProvider,
+            JpaStorageSettings storageSettings,
+            ISearchParamRegistry searchParamRegistry,
+            IValidationSupport validationSupport,
+            FhirServerProperties properties,
+            Optional<BuildProperties> build,
+            List<RestInterceptor> interceptors) {
+        // Narratives would render sensitive content as free text; clients render from structured data.
+        fhirContext.setNarrativeGenerator(new NullNarrativeGenerator());
+
+        var server = new RestfulServer(fhirContext);
+        server.setServerName(SERVER_NAME);
+        server.setServerVersion(build.map(BuildProperties::getVersion).orElse("development"));
+        server.registerProviders(resourceProviders.createProviders());
+        server.registerProvider(new SystemInteractionsProvider(systemDao));
+        server.setPagingProvider(pagingProvider);
+        server.setDefaultResponseEncoding(EncodingEnum.JSON);
+        server.setServerAddressStrategy(
+                StringUtils.hasText(properties.serverAddress())
+                        ? new HardcodedServerAddressStrategy(properties.serverAddress())
+                        : new IncomingRequestAddressStrategy());
+
+        var capabilities = new JpaCapabilityStatementProvider(
+                server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+        // Resource counts in an unauthenticated CapabilityStatement would tell anyone how many safeguarding
+        // records exist.
+        capabilities.setIncludeResourceCounts(false);
+        capabilities.setImplementationDescription(SERVER_NAME + " FHIR R4 server");
+        server.setServerConformanceProvider(capabilities);
+
+        interceptors.forEach(server::registerInterceptor);
+        return server;
+    }
+
+    @Bean
+    ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer fhirRestServer) {
+        var registration = new ServletRegistrationBean<>(fhirRestServer, "/fhir/*");
+        registration.setName("fhir");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}

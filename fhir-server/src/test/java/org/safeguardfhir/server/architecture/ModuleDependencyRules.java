@@ -1,0 +1,37 @@
+package org.safeguardfhir.server.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module direction terminology &lt;- profiles &lt;- camel-routes &lt;- fhir-server, as ArchUnit rules over a root
+ * package, so a test can apply them both to the real code and to a fixture that breaks them.
+ */
+final class ModuleDependencyRules {
+
+    private ModuleDependencyRules() {}
+
+    static ArchRule moduleDirection(String root) {
+        return layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("terminology").definedBy(root + ".terminology..")
+                .layer("profiles").definedBy(root + ".profiles..")
+                .layer("routes").definedBy(root + ".routes..")
+                .layer("server").definedBy(root + ".server..")
+                .whereLayer("server").mayNotBeAccessedByAnyLayer()
+                .whereLayer("routes").mayOnlyBeAccessedByLayers("server")
+                .whereLayer("profiles").mayOnlyBeAccessedByLayers("routes", "server")
+                .whereLayer("terminology").mayOnlyBeAccessedByLayers("profiles", "routes", "server");
+    }
+
+    static ArchRule routesStayOffHapiJpa(String root) {
+        return noClasses()
+                .that().resideInAPackage(root + ".routes..")
+                .should().dependOnClassesThat().resideInAPackage("ca.uhn.fhir.jpa..")
+                .allowEmptyShould(true)
+                .because("routes talk FHIR through a port interface, not HAPI's persistence classes");
+    }
+}

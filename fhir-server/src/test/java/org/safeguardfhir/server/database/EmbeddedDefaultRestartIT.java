@@ -1,0 +1,60 @@
+package org.safeguardfhir.server.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safeguardfhir.server.FhirServerApplication;
+import org.safeguardfhir.server.support.FhirClients;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the application as a newcomer would: nothing configured but the data directory, so it starts its own
+ * PostgreSQL; then stops it and starts it again on the same directory.
+ */
+class EmbeddedDefaultRestartIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void keepsDataAcrossARestartOfTheEmbeddedDefault() {
+        String id;
+        try (var first = start()) {
+            var patient = new Patient();
+            patient.addName().setFamily("Persistent");
+            id = FhirClients.forPort(port(first))
+                    .create()
+                    .resource(patient)
+                    .execute()
+                    .getId()
+                    .getIdPart();
+            assertThat(first.getEnvironment().getProperty("spring.datasource.url")).isNull();
+        }
+        assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
+
+        try (var second = start()) {
+            var read = FhirClients.forPort(port(second))
+                    .read()
+                    .resource(Patient.class)
+                    .withId(id)
+                    .execute();
+            assertThat(read.getNameFirstRep().getFamily()).isEqualTo("Persistent");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        // Command-line arguments, like an operator's: builder default properties would lose to application.yaml.
+        return new SpringApplicationBuilder(FhirServerApplication.class)
+                .run("--server.port=0", "--safeguard.data-dir=" + dataDir);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}

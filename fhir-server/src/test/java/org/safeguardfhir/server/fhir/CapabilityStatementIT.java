@@ -1,0 +1,101 @@
+package org.safeguardfhir.server.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeguardfhir.server.support.FhirClients;
+import org.safeguardfhir.server.support.FhirServerIntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@FhirServerIntegrationTest
+class CapabilityStatementIT {
+
+    @LocalServerPort
+    int port;
+
+    IGenericClient client;
+
+    @BeforeEach
+    void connect() {
+        client = FhirClients.forPort(port);
+    }
+
+    @Test
+    void servesAnR4CapabilityStatementNamingThisServer() {
+        var capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
+
+        assertThat(capabilities.getFhirVersion()).isEqualTo(FHIRVersion._4_0_1);
+        assertThat(capabilities.getSoftware().getName()).isEqualTo("Safeguard FHIR");
+        assertThat(capabilities.getImplementation().getUrl()).isEqualTo(FhirClients.baseUrl(port));
+        assertThat(capabilities.getRestFirstRep().getMode())
+                .isEqualTo(CapabilityStatement.RestfulCapabilityMode.SERVER);
+    }
+
+    @Test
+    void declaresTheInteractionsPatientSupports() {
+        var patient = resource("Patient");
+
+        assertThat(patient.getInteraction())
+                .extracting(i -> i.getCode())
+                .contains(
+                        TypeRestfulInteraction.READ,
+                        TypeRestfulInteraction.VREAD,
+                        TypeRestfulInteraction.CREATE,
+                        TypeRestfulInteraction.UPDATE,
+                        TypeRestfulInteraction.DELETE,
+                        TypeRestfulInteraction.SEARCHTYPE,
+                        TypeRestfulInteraction.HISTORYINSTANCE);
+        assertThat(patient.getConditionalCreate()).isTrue();
+        assertThat(patient.getSearchParam()).extracting(p -> p.getName()).contains("identifier", "birthdate");
+    }
+
+    @Test
+    void declaresTransactionBatchAndSystemHistory() {
+        var capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
+
+        assertThat(capabilities.getRestFirstRep().getInteraction())
+                .extracting(i -> i.getCode().toCode())
+                .contains("transaction", "batch", "history-system");
+    }
+
+    @Test
+    void advertisesNoOperationTheServerDoesNotOffer() {
+        var capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
+        var systemOperations = capabilities.getRestFirstRep().getOperation().stream()
+                .map(o -> o.getName())
+                .toList();
+
+        assertThat(systemOperations)
+                .doesNotContain(
+                        "graphql",
+                        "export",
+                        "import",
+                        "expunge",
+                        "get-resource-counts",
+                        "mark-all-resources-for-reindexing",
+                        "perform-reindexing-pass",
+                        "hapi.fhir.replace-references");
+    }
+
+    @Test
+    void revealsNoResourceCountsToUnauthenticatedCallers() {
+        var capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
+
+        assertThat(capabilities.getRestFirstRep().getResource())
+                .allSatisfy(r -> assertThat(r.getExtension())
+                        .noneMatch(e -> e.getUrl().endsWith("resourceCount")));
+    }
+
+    private CapabilityStatementRestResourceComponent resource(String type) {
+        return client.capabilities().ofType(CapabilityStatement.class).execute().getRestFirstRep().getResource().stream()
+                .filter(r -> r.getType().equals(type))
+                .findFirst()
+                .orElseThrow();
+    }
+}

@@ -1,0 +1,17 @@
+package org.safeguardfhir.profiles;
+
+import org.safeguardfhir.terminology.Canonicals;
+
+/** Identity of the FHIR NPM package this module builds, as other tools and HAPI's package installer see it. */
+public final class ConformancePackage {
+
+    public static final String ID = "org.safeguardfhir.screening";
+    public static final String VERSION = "0.1.0";
+    public static final String CANONICAL = Canonicals.BASE;
+
+    private ConformancePackage() {}
+
+    public static String questionnaire(String id) {
+        return Canonicals.of("Questionnaire", id);
+    }
+}
