@@ -46,7 +46,10 @@ class EmbeddedPostgresConfiguration {
         properties.setUrl(postgres.getJdbcUrl("postgres", DATABASE));
         properties.setUsername("postgres");
         properties.setPassword("");
-        return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        return properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {

@@ -1,10 +1,10 @@
 package org.safeguardfhir.server.fhir;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
@@ -37,7 +37,13 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 /** HAPI's JPA persistence for FHIR R4, with the storage rules this service relies on. */
 @Configuration(proxyBeanMethods = false)
-@Import({JpaR4Config.class, ThreadPoolFactoryConfig.class, JpaBatch2Config.class, Batch2JobsConfig.class, SubscriptionChannelConfig.class})
+@Import({
+    JpaR4Config.class,
+    ThreadPoolFactoryConfig.class,
+    JpaBatch2Config.class,
+    Batch2JobsConfig.class,
+    SubscriptionChannelConfig.class
+})
 class HapiJpaConfiguration {
 
     @Bean

@@ -17,20 +17,31 @@ final class ModuleDependencyRules {
         return layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
-                .layer("terminology").definedBy(root + ".terminology..")
-                .layer("profiles").definedBy(root + ".profiles..")
-                .layer("routes").definedBy(root + ".routes..")
-                .layer("server").definedBy(root + ".server..")
-                .whereLayer("server").mayNotBeAccessedByAnyLayer()
-                .whereLayer("routes").mayOnlyBeAccessedByLayers("server")
-                .whereLayer("profiles").mayOnlyBeAccessedByLayers("routes", "server")
-                .whereLayer("terminology").mayOnlyBeAccessedByLayers("profiles", "routes", "server");
+                .layer("terminology")
+                .definedBy(root + ".terminology..")
+                .layer("profiles")
+                .definedBy(root + ".profiles..")
+                .layer("routes")
+                .definedBy(root + ".routes..")
+                .layer("server")
+                .definedBy(root + ".server..")
+                .whereLayer("server")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("routes")
+                .mayOnlyBeAccessedByLayers("server")
+                .whereLayer("profiles")
+                .mayOnlyBeAccessedByLayers("routes", "server")
+                .whereLayer("terminology")
+                .mayOnlyBeAccessedByLayers("profiles", "routes", "server");
     }
 
     static ArchRule routesStayOffHapiJpa(String root) {
         return noClasses()
-                .that().resideInAPackage(root + ".routes..")
-                .should().dependOnClassesThat().resideInAPackage("ca.uhn.fhir.jpa..")
+                .that()
+                .resideInAPackage(root + ".routes..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("ca.uhn.fhir.jpa..")
                 .allowEmptyShould(true)
                 .because("routes talk FHIR through a port interface, not HAPI's persistence classes");
     }

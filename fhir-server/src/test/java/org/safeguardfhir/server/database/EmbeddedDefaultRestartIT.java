@@ -34,7 +34,8 @@ class EmbeddedDefaultRestartIT {
                     .execute()
                     .getId()
                     .getIdPart();
-            assertThat(first.getEnvironment().getProperty("spring.datasource.url")).isNull();
+            assertThat(first.getEnvironment().getProperty("spring.datasource.url"))
+                    .isNull();
         }
         assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
 

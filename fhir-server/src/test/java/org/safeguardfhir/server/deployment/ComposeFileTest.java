@@ -56,15 +56,16 @@ class ComposeFileTest {
     void everyVariableTheServerIsGivenIsDocumentedInTheReadme() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
 
-        assertThat(serverEnvironment().keySet()).allSatisfy(variable -> assertThat(readme)
-                .contains("`" + variable + "`"));
+        assertThat(serverEnvironment().keySet())
+                .allSatisfy(variable -> assertThat(readme).contains("`" + variable + "`"));
     }
 
     @Test
     void theServerWaitsForAHealthyDatabase() throws IOException {
         Map<String, Object> services = services();
         @SuppressWarnings("unchecked")
-        var dependsOn = (Map<String, Map<String, String>>) ((Map<String, Object>) services.get("fhir-server")).get("depends_on");
+        var dependsOn = (Map<String, Map<String, String>>)
+                ((Map<String, Object>) services.get("fhir-server")).get("depends_on");
         @SuppressWarnings("unchecked")
         var postgres = (Map<String, Object>) services.get("postgres");
 
@@ -94,9 +95,8 @@ class ComposeFileTest {
             flatten("", new Yaml().load(in), known);
         }
         var mapper = new ObjectMapper();
-        for (URL metadata : Collections.list(ComposeFileTest.class
-                .getClassLoader()
-                .getResources("META-INF/spring-configuration-metadata.json"))) {
+        for (URL metadata : Collections.list(
+                ComposeFileTest.class.getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
             try (InputStream in = metadata.openStream()) {
                 JsonNode properties = mapper.readTree(in).path("properties");
                 properties.forEach(p -> known.add(p.path("name").asText()));

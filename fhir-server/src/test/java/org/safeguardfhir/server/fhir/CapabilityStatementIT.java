@@ -28,7 +28,8 @@ class CapabilityStatementIT {
 
     @Test
     void servesAnR4CapabilityStatementNamingThisServer() {
-        var capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
+        var capabilities =
+                client.capabilities().ofType(CapabilityStatement.class).execute();
 
         assertThat(capabilities.getFhirVersion()).isEqualTo(FHIRVersion._4_0_1);
         assertThat(capabilities.getSoftware().getName()).isEqualTo("Safeguard FHIR");
@@ -57,7 +58,8 @@ class CapabilityStatementIT {
 
     @Test
     void declaresTransactionBatchAndSystemHistory() {
-        var capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
+        var capabilities =
+                client.capabilities().ofType(CapabilityStatement.class).execute();
 
         assertThat(capabilities.getRestFirstRep().getInteraction())
                 .extracting(i -> i.getCode().toCode())
@@ -66,7 +68,8 @@ class CapabilityStatementIT {
 
     @Test
     void advertisesNoOperationTheServerDoesNotOffer() {
-        var capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
+        var capabilities =
+                client.capabilities().ofType(CapabilityStatement.class).execute();
         var systemOperations = capabilities.getRestFirstRep().getOperation().stream()
                 .map(o -> o.getName())
                 .toList();
@@ -85,15 +88,21 @@ class CapabilityStatementIT {
 
     @Test
     void revealsNoResourceCountsToUnauthenticatedCallers() {
-        var capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
+        var capabilities =
+                client.capabilities().ofType(CapabilityStatement.class).execute();
 
-        assertThat(capabilities.getRestFirstRep().getResource())
-                .allSatisfy(r -> assertThat(r.getExtension())
-                        .noneMatch(e -> e.getUrl().endsWith("resourceCount")));
+        assertThat(capabilities.getRestFirstRep().getResource()).allSatisfy(r -> assertThat(r.getExtension())
+                .noneMatch(e -> e.getUrl().endsWith("resourceCount")));
     }
 
     private CapabilityStatementRestResourceComponent resource(String type) {
-        return client.capabilities().ofType(CapabilityStatement.class).execute().getRestFirstRep().getResource().stream()
+        return client
+                .capabilities()
+                .ofType(CapabilityStatement.class)
+                .execute()
+                .getRestFirstRep()
+                .getResource()
+                .stream()
                 .filter(r -> r.getType().equals(type))
                 .findFirst()
                 .orElseThrow();

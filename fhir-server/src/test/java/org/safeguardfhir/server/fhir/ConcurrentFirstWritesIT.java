@@ -37,7 +37,11 @@ class ConcurrentFirstWritesIT {
     void twentyConcurrentFirstWritesAllReturn201() throws Exception {
         IGenericClient client = FhirClients.forPort(port);
         for (var type : NEVER_WRITTEN) {
-            assertThat(client.search().forResource(type).returnBundle(Bundle.class).execute().getEntry())
+            assertThat(client.search()
+                            .forResource(type)
+                            .returnBundle(Bundle.class)
+                            .execute()
+                            .getEntry())
                     .as("%s must not have been written before this test", type.getSimpleName())
                     .isEmpty();
         }
@@ -47,7 +51,8 @@ class ConcurrentFirstWritesIT {
         try {
             List<Future<Integer>> statuses = IntStream.range(0, 20)
                     .mapToObj(i -> pool.submit((Callable<Integer>) () -> {
-                        var resource = NEVER_WRITTEN.get(i % NEVER_WRITTEN.size())
+                        var resource = NEVER_WRITTEN
+                                .get(i % NEVER_WRITTEN.size())
                                 .getDeclaredConstructor()
                                 .newInstance();
                         start.await();

@@ -32,8 +32,14 @@ class ConditionalCreateIT {
         String number = uniqueNumber();
         String condition = "Patient?identifier=" + NHS_NUMBER + "|" + number;
 
-        var first = client.create().resource(patientWith(number)).conditionalByUrl(condition).execute();
-        var second = client.create().resource(patientWith(number)).conditionalByUrl(condition).execute();
+        var first = client.create()
+                .resource(patientWith(number))
+                .conditionalByUrl(condition)
+                .execute();
+        var second = client.create()
+                .resource(patientWith(number))
+                .conditionalByUrl(condition)
+                .execute();
 
         assertThat(first.getResponseStatusCode()).isEqualTo(201);
         assertThat(second.getResponseStatusCode()).isEqualTo(200);

@@ -34,7 +34,11 @@ class PagingIT {
         for (int i = 0; i < 25; i++) {
             var patient = new Patient();
             patient.addName().setFamily(family).addGiven("P" + i);
-            batch.addEntry().setResource(patient).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+            batch.addEntry()
+                    .setResource(patient)
+                    .getRequest()
+                    .setMethod(Bundle.HTTPVerb.POST)
+                    .setUrl("Patient");
         }
         client.transaction().withBundle(batch).execute();
 

@@ -65,7 +65,8 @@ class PatientLifecycleIT {
                 .isEqualTo(AdministrativeGender.FEMALE);
 
         client.delete().resourceById(id).execute();
-        assertThatThrownBy(() -> client.read().resource(Patient.class).withId(id).execute())
+        assertThatThrownBy(
+                        () -> client.read().resource(Patient.class).withId(id).execute())
                 .isInstanceOf(ResourceGoneException.class);
     }
 

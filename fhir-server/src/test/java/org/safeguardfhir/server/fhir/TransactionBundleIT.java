@@ -37,9 +37,10 @@ class TransactionBundleIT {
         var response = client.transaction().withBundle(bundleFor(localId)).execute();
 
         assertThat(response.getEntry()).hasSize(2);
-        assertThat(response.getEntry()).allSatisfy(e -> assertThat(e.getResponse().getStatus())
-                .startsWith("201"));
-        String patientId = response.getEntry().get(0).getResponse().getLocation().split("/_history")[0];
+        assertThat(response.getEntry())
+                .allSatisfy(e -> assertThat(e.getResponse().getStatus()).startsWith("201"));
+        String patientId =
+                response.getEntry().get(0).getResponse().getLocation().split("/_history")[0];
         var observation = client.read()
                 .resource(Observation.class)
                 .withUrl(response.getEntry().get(1).getResponse().getLocation())
@@ -99,7 +100,11 @@ class TransactionBundleIT {
                 .setMethod(HTTPVerb.POST)
                 .setUrl("Patient")
                 .setIfNoneExist("identifier=" + LOCAL_ID_SYSTEM + "|" + localId);
-        bundle.addEntry().setResource(observation).getRequest().setMethod(HTTPVerb.POST).setUrl("Observation");
+        bundle.addEntry()
+                .setResource(observation)
+                .getRequest()
+                .setMethod(HTTPVerb.POST)
+                .setUrl("Observation");
         return bundle;
     }
 }

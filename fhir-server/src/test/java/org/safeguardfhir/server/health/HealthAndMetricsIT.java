@@ -48,22 +48,23 @@ class HealthAndMetricsIT {
             sql.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
             sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
             try {
-                await().atMost(Duration.ofSeconds(30))
-                        .untilAsserted(() -> assertThat(get("/actuator/health/readiness").statusCode())
-                                .isEqualTo(503));
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                                get("/actuator/health/readiness").statusCode())
+                        .isEqualTo(503));
                 assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
             } finally {
                 sql.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
             }
         }
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(get("/actuator/health/readiness").statusCode())
-                        .isEqualTo(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        get("/actuator/health/readiness").statusCode())
+                .isEqualTo(200));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -76,7 +76,8 @@ public final class PostgresTestDatabase {
 
     /** Creates a database of its own for this run, so runs never see each other's data. */
     static Connection freshDatabaseOn(String serverUrl, String username, String password, String source) {
-        String database = "safeguard_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String database =
+                "safeguard_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (var connection = DriverManager.getConnection(serverUrl, username, password);
                 var statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
