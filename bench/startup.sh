@@ -1,31 +1,51 @@
 #!/usr/bin/env bash
-# Measures the server's start-up as a newcomer runs it (java -jar, embedded default database):
-# seconds from launch until /actuator/health/readiness answers 200, and resident memory (RSS) once ready.
+# Measures the server's start-up on the embedded default database: seconds from launch until
+# /actuator/health/readiness answers 200, and resident memory (RSS) once ready.
 # The first run starts on an empty data directory (initdb + schema); the following runs restart on it.
-# Usage: bench/startup.sh [runs]   (default 5; build first with ./mvnw -B -DskipTests package)
+#
+# Usage: bench/startup.sh [runs] [mode]     (defaults: 5 jar; build first with ./mvnw -B -DskipTests package)
+#   mode jar        java -jar fhir-server.jar, as the README's quick start runs it
+#   mode extracted  the jar extracted by Spring Boot's jarmode tools, as the container image runs it
+#   mode cds        extracted, plus a class-data-sharing archive recorded by a training run first
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=${1:-5}
+mode=${2:-jar}
 jar=fhir-server/target/fhir-server.jar
 port=${BENCH_PORT:-18080}
-data=$(mktemp -d)
-trap 'rm -rf "$data"' EXIT
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 [ -f "$jar" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 1; }
 
+data="$work/data"
+launch=(java -jar "$jar")
+if [ "$mode" != jar ]; then
+    java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
+    launch=(java -jar "$work/app/fhir-server.jar")
+fi
+if [ "$mode" = cds ]; then
+    # The training run starts the application context (with its own scratch database) and exits.
+    java -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh \
+        -jar "$work/app/fhir-server.jar" --server.port=0 --safeguard.data-dir="$work/training" >"$work/training.log" 2>&1
+    launch=(java -XX:SharedArchiveFile="$work/app.jsa" -jar "$work/app/fhir-server.jar")
+fi
+
+echo "mode: $mode"
 printf '%-8s %10s %10s\n' run seconds rss_mib
 results=()
 for i in $(seq 0 "$runs"); do
     start=$(date +%s.%N)
-    java -jar "$jar" --server.port="$port" --safeguard.data-dir="$data" >"$data/run-$i.log" 2>&1 &
+    "${launch[@]}" --server.port="$port" --safeguard.data-dir="$data" >"$work/run-$i.log" 2>&1 &
     pid=$!
     until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; do
-        kill -0 "$pid" 2>/dev/null || { echo "server exited; see $data/run-$i.log" >&2; tail -20 "$data/run-$i.log" >&2; exit 1; }
+        kill -0 "$pid" 2>/dev/null || { echo "server exited:" >&2; tail -20 "$work/run-$i.log" >&2; exit 1; }
         sleep 0.2
     done
     ready=$(date +%s.%N)
     rss_kib=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+    kill "$pid"
+    wait "$pid" 2>/dev/null || true
     seconds=$(awk "BEGIN {print $ready - $start}")
     label=$([ "$i" = 0 ] && echo fresh || echo "restart$i")
     printf '%-8s %10.1f %10d\n' "$label" "$seconds" "$((rss_kib / 1024))"
