@@ -6,7 +6,8 @@
 # Usage: bench/startup.sh [runs] [mode]     (defaults: 5 jar; build first with ./mvnw -B -DskipTests package)
 #   mode jar        java -jar fhir-server.jar, as the README's quick start runs it
 #   mode extracted  the jar extracted by Spring Boot's jarmode tools, as the container image runs it
-#   mode cds        extracted, plus a class-data-sharing archive recorded by a training run first
+# (A class-data-sharing archive would help further, but recording one crashes OpenJDK 17.0.15 here in
+# SystemDictionaryShared::adjust_lambda_proxy_class_dictionary.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,12 +24,6 @@ launch=(java -jar "$jar")
 if [ "$mode" != jar ]; then
     java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
     launch=(java -jar "$work/app/fhir-server.jar")
-fi
-if [ "$mode" = cds ]; then
-    # The training run starts the application context (with its own scratch database) and exits.
-    java -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh \
-        -jar "$work/app/fhir-server.jar" --server.port=0 --safeguard.data-dir="$work/training" >"$work/training.log" 2>&1
-    launch=(java -XX:SharedArchiveFile="$work/app.jsa" -jar "$work/app/fhir-server.jar")
 fi
 
 echo "mode: $mode"

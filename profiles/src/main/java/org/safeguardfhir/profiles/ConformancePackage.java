@@ -1,5 +1,6 @@
 package org.safeguardfhir.profiles;
 
+import java.util.List;
 import org.safeguardfhir.terminology.Canonicals;
 
 /** Identity of the FHIR NPM package this module builds, as other tools and HAPI's package installer see it. */
@@ -8,6 +9,10 @@ public final class ConformancePackage {
     public static final String ID = "org.safeguardfhir.screening";
     public static final String VERSION = "0.1.0";
     public static final String CANONICAL = Canonicals.BASE;
+
+    /** The screening questionnaires; responses to them are screening responses. */
+    public static final List<String> SCREENING_QUESTIONNAIRES =
+            List.of(questionnaire("trafficking-screening-adult"), questionnaire("trafficking-screening-child"));
 
     private ConformancePackage() {}
 

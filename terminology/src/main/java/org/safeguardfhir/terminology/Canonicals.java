@@ -23,10 +23,17 @@ public final class Canonicals {
     public static final String SAFEGUARDING_SECURITY_POLICY = "safeguarding-security-policy";
     public static final String FINDING_CERTAINTY = "finding-certainty";
     public static final String AGE_GROUP = "age-group";
+    public static final String SAFEGUARDING_FLAG_CATEGORY = "safeguarding-flag-category";
+    public static final String SCREENING_OBSERVATION = "screening-observation";
+    public static final String SCREENING_ITEM = "screening-item";
+    public static final String SCREENING_ANSWER = "screening-answer";
+    public static final String ACCOMPANYING_PERSON = "accompanying-person";
 
     // ValueSets that select part of a CodeSystem.
     public static final String REFERRAL_PATHWAY_UK = "referral-pathway-uk";
     public static final String REFERRAL_PATHWAY_NO = "referral-pathway-no";
+    public static final String YES_NO_UNSURE = "yes-no-unsure";
+    public static final String TRAFFICKING_INDICATOR_CLINICIAN = "trafficking-indicator-clinician";
 
     // ConceptMaps.
     public static final String EXPLOITATION_TYPE_TO_ICD10CM = "exploitation-type-to-icd10cm";

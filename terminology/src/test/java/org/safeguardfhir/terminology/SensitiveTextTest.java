@@ -35,11 +35,17 @@ class SensitiveTextTest {
                 "ValueSet/" + Canonicals.REFERRAL_PATHWAY_UK,
                 "ValueSet/" + Canonicals.REFERRAL_PATHWAY_NO,
                 "CodeSystem/" + Canonicals.SAFEGUARDING_FLAG,
-                "ValueSet/" + Canonicals.SAFEGUARDING_FLAG);
+                "ValueSet/" + Canonicals.SAFEGUARDING_FLAG,
+                "CodeSystem/" + Canonicals.SAFEGUARDING_FLAG_CATEGORY,
+                "ValueSet/" + Canonicals.SAFEGUARDING_FLAG_CATEGORY);
     }
 
     static Stream<String> flagArtefacts() {
-        return Stream.of("CodeSystem/" + Canonicals.SAFEGUARDING_FLAG, "ValueSet/" + Canonicals.SAFEGUARDING_FLAG);
+        return Stream.of(
+                "CodeSystem/" + Canonicals.SAFEGUARDING_FLAG,
+                "ValueSet/" + Canonicals.SAFEGUARDING_FLAG,
+                "CodeSystem/" + Canonicals.SAFEGUARDING_FLAG_CATEGORY,
+                "ValueSet/" + Canonicals.SAFEGUARDING_FLAG_CATEGORY);
     }
 
     @ParameterizedTest

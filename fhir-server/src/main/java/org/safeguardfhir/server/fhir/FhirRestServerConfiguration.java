@@ -5,6 +5,7 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
 import ca.uhn.fhir.rest.api.EncodingEnum;
@@ -39,6 +40,7 @@ class FhirRestServerConfiguration {
             ISearchParamRegistry searchParamRegistry,
             IValidationSupport validationSupport,
             FhirServerProperties properties,
+            ValueSetOperationProvider valueSetOperations,
             Optional<BuildProperties> build,
             List<RestInterceptor> interceptors) {
         // Narratives would render sensitive content as free text; clients render from structured data.
@@ -49,6 +51,8 @@ class FhirRestServerConfiguration {
         server.setServerVersion(build.map(BuildProperties::getVersion).orElse("development"));
         server.registerProviders(resourceProviders.createProviders());
         server.registerProvider(new SystemInteractionsProvider(systemDao));
+        // ValueSet $expand and $validate-code, answered from the server's own terminology tables.
+        server.registerProvider(valueSetOperations);
         server.setPagingProvider(pagingProvider);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setServerAddressStrategy(

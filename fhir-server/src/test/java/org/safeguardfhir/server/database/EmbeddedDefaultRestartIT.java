@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safeguardfhir.profiles.ConformancePackage;
 import org.safeguardfhir.server.FhirServerApplication;
 import org.safeguardfhir.server.support.FhirClients;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -46,6 +48,16 @@ class EmbeddedDefaultRestartIT {
                     .withId(id)
                     .execute();
             assertThat(read.getNameFirstRep().getFamily()).isEqualTo("Persistent");
+
+            // The conformance package was installed by both starts, and is stored once, unchanged.
+            var questionnaires = FhirClients.forPort(port(second))
+                    .search()
+                    .byUrl("Questionnaire?url=" + ConformancePackage.SCREENING_QUESTIONNAIRES.get(0))
+                    .returnBundle(Bundle.class)
+                    .execute();
+            assertThat(questionnaires.getEntry()).hasSize(1);
+            assertThat(questionnaires.getEntryFirstRep().getResource().getMeta().getVersionId())
+                    .isEqualTo("1");
         }
     }
 

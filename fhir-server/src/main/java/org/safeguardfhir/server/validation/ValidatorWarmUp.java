@@ -1,0 +1,46 @@
+package org.safeguardfhir.server.validation;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.safeguardfhir.profiles.ConformancePackage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates one blank resource of every validated type. Run at start-up, before the server accepts requests: each
+ * validator's first use loads and converts the whole FHIR specification (seconds of work); doing it here keeps that
+ * cost off the first clinician who submits a screening.
+ */
+@Component
+public class ValidatorWarmUp {
+
+    private static final Logger log = LoggerFactory.getLogger(ValidatorWarmUp.class);
+
+    private final FhirContext fhirContext;
+    private final WriteValidationInterceptor validation;
+
+    ValidatorWarmUp(FhirContext fhirContext, WriteValidationInterceptor writeValidationInterceptor) {
+        this.fhirContext = fhirContext;
+        this.validation = writeValidationInterceptor;
+    }
+
+    public void warmUp() {
+        long start = System.nanoTime();
+        for (String type : WriteValidationConfiguration.VALIDATED_TYPES) {
+            attempt(fhirContext.getResourceDefinition(type).newInstance());
+        }
+        attempt(new QuestionnaireResponse().setQuestionnaire(ConformancePackage.SCREENING_QUESTIONNAIRES.get(0)));
+        log.info("Validators warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void attempt(org.hl7.fhir.instance.model.api.IBaseResource blank) {
+        try {
+            validation.validate(new SystemRequestDetails(), blank);
+        } catch (UnprocessableEntityException expected) {
+            // A blank resource is invalid; what matters is the caches its validation fills.
+        }
+    }
+}
