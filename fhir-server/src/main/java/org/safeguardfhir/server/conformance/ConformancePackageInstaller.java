@@ -1,11 +1,17 @@
 package org.safeguardfhir.server.conformance;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.packages.IHapiPackageCacheManager;
 import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.UriParam;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.safeguardfhir.profiles.ConformancePackage;
@@ -30,19 +36,28 @@ public class ConformancePackageInstaller {
     private static final long LOCK_KEY = 0x5afe_6a4d_0001L;
 
     private final IPackageInstallerSvc installer;
+    private final IHapiPackageCacheManager packageCache;
+    private final DaoRegistry daos;
     private final DataSource dataSource;
 
-    ConformancePackageInstaller(IPackageInstallerSvc installer, DataSource dataSource) {
+    ConformancePackageInstaller(
+            IPackageInstallerSvc installer,
+            IHapiPackageCacheManager packageCache,
+            DaoRegistry daos,
+            DataSource dataSource) {
         this.installer = installer;
+        this.packageCache = packageCache;
+        this.daos = daos;
         this.dataSource = dataSource;
     }
 
     /** Installs the package; safe to call again, from any number of servers at once. */
     public void install() {
+        byte[] contents = packageBytes();
         var spec = new PackageInstallationSpec()
                 .setName(ConformancePackage.ID)
                 .setVersion(ConformancePackage.VERSION)
-                .setPackageContents(packageBytes())
+                .setPackageContents(contents)
                 .setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL)
                 .setFetchDependencies(false);
         spec.setInstallResourceTypes(INSTALLED_TYPES);
@@ -54,8 +69,12 @@ public class ConformancePackageInstaller {
             lock.setLong(1, LOCK_KEY);
             lock.execute();
             try {
-                var outcome = installer.install(spec);
-                log.info("Installed {}#{}: {}", spec.getName(), spec.getVersion(), outcome.getResourcesInstalled());
+                if (alreadyInstalled(contents)) {
+                    log.info("{}#{} is installed and unchanged", spec.getName(), spec.getVersion());
+                } else {
+                    var outcome = installer.install(spec);
+                    log.info("Installed {}#{}: {}", spec.getName(), spec.getVersion(), outcome.getResourcesInstalled());
+                }
             } finally {
                 unlock.setLong(1, LOCK_KEY);
                 unlock.execute();
@@ -63,6 +82,25 @@ public class ConformancePackageInstaller {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not take the package installation lock", e);
         }
+    }
+
+    /**
+     * The same package bytes are stored and the screening questionnaires, installed last, exist: a restart need not
+     * install again (HAPI would regenerate every snapshot, seconds of work). A changed package is installed again.
+     */
+    private boolean alreadyInstalled(byte[] contents) {
+        var stored = packageCache.loadPackageContents(ConformancePackage.ID, ConformancePackage.VERSION);
+        if (stored == null || !Arrays.equals(stored.getBytes(), contents)) {
+            return false;
+        }
+        var questionnaires = daos.getResourceDao("Questionnaire");
+        return ConformancePackage.SCREENING_QUESTIONNAIRES.stream()
+                .allMatch(url -> questionnaires
+                                .search(
+                                        SearchParameterMap.newSynchronous("url", new UriParam(url)),
+                                        new SystemRequestDetails())
+                                .size()
+                        == 1);
     }
 
     private static byte[] packageBytes() {

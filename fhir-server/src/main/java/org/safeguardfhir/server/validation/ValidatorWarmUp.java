@@ -1,7 +1,6 @@
 package org.safeguardfhir.server.validation;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.safeguardfhir.profiles.ConformancePackage;
@@ -10,9 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates one blank resource of every validated type. Run at start-up, before the server accepts requests: each
- * validator's first use loads and converts the whole FHIR specification (seconds of work); doing it here keeps that
- * cost off the first clinician who submits a screening.
+ * Validates one blank resource of every validated type. Run at start-up, before the server accepts requests: the
+ * validator's first use loads and converts the whole FHIR specification (seconds of work), and each type's first
+ * validation loads its profiles; doing it here keeps that cost off the first clinician who submits a screening.
  */
 @Component
 public class ValidatorWarmUp {
@@ -38,7 +37,7 @@ public class ValidatorWarmUp {
 
     private void attempt(org.hl7.fhir.instance.model.api.IBaseResource blank) {
         try {
-            validation.validate(new SystemRequestDetails(), blank);
+            validation.validate(blank);
         } catch (UnprocessableEntityException expected) {
             // A blank resource is invalid; what matters is the caches its validation fills.
         }

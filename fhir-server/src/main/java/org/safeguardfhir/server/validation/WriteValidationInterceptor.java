@@ -4,67 +4,60 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.jpa.interceptor.validation.IRepositoryValidatingRule;
-import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.ValidationOptions;
-import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * Validates every create and update in the storage layer with HAPI's repository-validation rules, after
- * {@link ScreeningResponseLabeller} has prepared screening responses, in one step so that the order of independent
- * hooks cannot let a response skip its profile. A failure answers 422 Unprocessable Entity, the FHIR REST answer for
- * a resource that parses but breaks its profile (HAPI's own interceptor answers 412).
+ * Validates every create and update of the validated types in the storage layer, so that the server's own writes are
+ * checked as strictly as clients'. Resources are validated against the profiles they declare and, for
+ * QuestionnaireResponses, against their Questionnaire; screening responses are first prepared by
+ * {@link ScreeningResponseLabeller} and always validated against the screening-response profile. A failure answers
+ * 422 Unprocessable Entity, the FHIR REST answer for a resource that parses but breaks its profile.
+ *
+ * <p>One validator serves every type: each HAPI instance validator holds its own converted copy of the FHIR
+ * specification (hundreds of megabytes, seconds to build), which is why HAPI's per-rule repository validation is not
+ * used here.
  */
 @Interceptor
 class WriteValidationInterceptor {
 
     private final FhirContext fhirContext;
-    private final List<IRepositoryValidatingRule> rules;
-    private final FhirValidator screeningValidator;
+    private final FhirValidator validator;
+    private final Set<String> validatedTypes;
 
-    WriteValidationInterceptor(
-            FhirContext fhirContext, List<IRepositoryValidatingRule> rules, FhirValidator screeningValidator) {
+    WriteValidationInterceptor(FhirContext fhirContext, FhirValidator validator, Set<String> validatedTypes) {
         this.fhirContext = fhirContext;
-        this.rules = rules;
-        this.screeningValidator = screeningValidator;
+        this.validator = validator;
+        this.validatedTypes = validatedTypes;
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-    public void created(RequestDetails request, IBaseResource resource) {
-        validate(request, resource);
+    public void created(IBaseResource resource) {
+        validate(resource);
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-    public void updated(RequestDetails request, IBaseResource previous, IBaseResource resource) {
-        validate(request, resource);
+    public void updated(IBaseResource previous, IBaseResource resource) {
+        validate(resource);
     }
 
-    void validate(RequestDetails request, IBaseResource resource) {
-        if (ScreeningResponseLabeller.prepare(resource)) {
-            // Against the screening-response profile explicitly: HAPI's rules only honour profiles the client sent.
-            var result = screeningValidator.validateWithResult(
-                    resource, new ValidationOptions().addProfile(ScreeningResponseLabeller.PROFILE));
-            if (result.getMessages().stream()
-                    .anyMatch(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())) {
-                throw new UnprocessableEntityException(fhirContext, result.toOperationOutcome());
-            }
+    void validate(IBaseResource resource) {
+        if (!validatedTypes.contains(fhirContext.getResourceType(resource))) {
             return;
         }
-        String type = fhirContext.getResourceType(resource);
-        for (var rule : rules) {
-            if (!rule.getResourceType().equals(type)) {
-                continue;
-            }
-            var evaluation = rule.evaluate(request, resource);
-            if (!evaluation.isPasses()) {
-                throw evaluation.getOperationOutcome() != null
-                        ? new UnprocessableEntityException(fhirContext, evaluation.getOperationOutcome())
-                        : new UnprocessableEntityException(evaluation.getFailureDescription());
-            }
+        var options = new ValidationOptions();
+        if (ScreeningResponseLabeller.prepare(resource)) {
+            options.addProfile(ScreeningResponseLabeller.PROFILE);
+        }
+        var result = validator.validateWithResult(resource, options);
+        boolean rejected = result.getMessages().stream()
+                .anyMatch(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal());
+        if (rejected) {
+            throw new UnprocessableEntityException(fhirContext, result.toOperationOutcome());
         }
     }
 }
