@@ -4,6 +4,7 @@
 # The first run starts on an empty data directory (initdb + schema); the following runs restart on it.
 #
 # Usage: bench/startup.sh [runs] [mode]     (defaults: 5 jar; build first with ./mvnw -B -DskipTests package)
+# JVM options for the server can be given in BENCH_JAVA_OPTS, e.g. BENCH_JAVA_OPTS=-Xmx768m.
 #   mode jar        java -jar fhir-server.jar, as the README's quick start runs it
 #   mode extracted  the jar extracted by Spring Boot's jarmode tools, as the container image runs it
 # (A class-data-sharing archive would help further, but recording one crashes OpenJDK 17.0.15 here in
@@ -20,13 +21,14 @@ trap 'rm -rf "$work"' EXIT
 [ -f "$jar" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 1; }
 
 data="$work/data"
-launch=(java -jar "$jar")
+read -r -a jvm <<<"${BENCH_JAVA_OPTS:-}"
+launch=(java "${jvm[@]}" -jar "$jar")
 if [ "$mode" != jar ]; then
     java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
-    launch=(java -jar "$work/app/fhir-server.jar")
+    launch=(java "${jvm[@]}" -jar "$work/app/fhir-server.jar")
 fi
 
-echo "mode: $mode"
+echo "mode: $mode ${BENCH_JAVA_OPTS:-}"
 printf '%-8s %10s %10s\n' run seconds rss_mib
 results=()
 for i in $(seq 0 "$runs"); do

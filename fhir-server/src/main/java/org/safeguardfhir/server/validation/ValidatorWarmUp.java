@@ -2,10 +2,14 @@ package org.safeguardfhir.server.validation;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.safeguardfhir.profiles.ConformancePackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +35,25 @@ public class ValidatorWarmUp {
         for (String type : WriteValidationConfiguration.VALIDATED_TYPES) {
             attempt(fhirContext.getResourceDefinition(type).newInstance());
         }
-        attempt(new QuestionnaireResponse().setQuestionnaire(ConformancePackage.SCREENING_QUESTIONNAIRES.get(0)));
+        // Complete example screenings also exercise the questionnaires and every answer ValueSet.
+        exampleScreenings().forEach(this::attempt);
         log.info("Validators warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private List<QuestionnaireResponse> exampleScreenings() {
+        var parser = fhirContext.newJsonParser();
+        var found = new ArrayList<QuestionnaireResponse>();
+        try {
+            for (var example : new PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:fhir/examples/QuestionnaireResponse-*.json")) {
+                try (InputStream in = example.getInputStream()) {
+                    found.add(parser.parseResource(QuestionnaireResponse.class, in));
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not read the example screenings for the validator warm-up: {}", e.getMessage());
+        }
+        return found;
     }
 
     private void attempt(org.hl7.fhir.instance.model.api.IBaseResource blank) {

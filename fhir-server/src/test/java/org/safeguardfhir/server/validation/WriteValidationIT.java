@@ -3,6 +3,8 @@ package org.safeguardfhir.server.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
 import org.safeguardfhir.server.support.PackageExamples;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @FhirServerIntegrationTest
@@ -26,6 +29,9 @@ class WriteValidationIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DaoRegistry daos;
 
     IGenericClient client;
     ScreeningFixtures fixtures;
@@ -107,6 +113,17 @@ class WriteValidationIT {
 
         assertThat(outcome.getIssue())
                 .anySatisfy(i -> assertThat(expressions(i)).anyMatch(e -> e.startsWith("Flag.meta")));
+    }
+
+    @Test
+    void validatesTheServersOwnWritesToo() {
+        var flag = PackageExamples.examples(Flag.class).get(0).copy();
+        flag.setId((String) null);
+        flag.setSubject(fixtures.patient().copy());
+        flag.getMeta().getSecurity().removeIf(c -> "SDV".equals(c.getCode()));
+
+        assertThatThrownBy(() -> daos.getResourceDao(Flag.class).create(flag, new SystemRequestDetails()))
+                .isInstanceOf(UnprocessableEntityException.class);
     }
 
     @Test
