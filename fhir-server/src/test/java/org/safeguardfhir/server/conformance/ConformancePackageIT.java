@@ -10,30 +10,20 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Questionnaire;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardfhir.profiles.ConformancePackage;
-import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
 import org.safeguardfhir.server.support.PackageExamples;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @FhirServerIntegrationTest
 class ConformancePackageIT {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     ConformancePackageInstaller installer;
 
+    @Autowired
     IGenericClient client;
-
-    @BeforeEach
-    void connect() {
-        client = FhirClients.forPort(port);
-    }
 
     @Test
     void servesEachScreeningQuestionnaireExactlyOnceByCanonical() {

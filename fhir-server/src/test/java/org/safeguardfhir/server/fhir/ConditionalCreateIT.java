@@ -6,26 +6,17 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @FhirServerIntegrationTest
 class ConditionalCreateIT {
 
     static final String NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number";
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     IGenericClient client;
-
-    @BeforeEach
-    void connect() {
-        client = FhirClients.forPort(port);
-    }
 
     @Test
     void returnsTheExistingPatientInsteadOfCreatingASecond() {

@@ -15,10 +15,10 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @FhirServerIntegrationTest
@@ -29,12 +29,8 @@ class PatientLifecycleIT {
     @LocalServerPort
     int port;
 
+    @Autowired
     IGenericClient client;
-
-    @BeforeEach
-    void connect() {
-        client = FhirClients.forPort(port);
-    }
 
     @Test
     void createsReadsUpdatesSearchesAndDeletesAPatient() {

@@ -9,26 +9,17 @@ import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @FhirServerIntegrationTest
 class TransactionBundleIT {
 
     static final String LOCAL_ID_SYSTEM = "https://gp.example.org/fhir/sid/local-patient-id";
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     IGenericClient client;
-
-    @BeforeEach
-    void connect() {
-        client = FhirClients.forPort(port);
-    }
 
     @Test
     void storesAPatientAndAReferringObservationTogether() {

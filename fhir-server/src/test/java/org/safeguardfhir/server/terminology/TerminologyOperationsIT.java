@@ -10,12 +10,10 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.ValueSet;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
 import org.safeguardfhir.terminology.Canonicals;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Terminology operations on our own content, answered by the server alone (no external terminology server). */
 @FhirServerIntegrationTest
@@ -24,15 +22,8 @@ class TerminologyOperationsIT {
     static final String PATHWAYS = Canonicals.codeSystem("referral-pathway");
     static final String EXPLOITATION = Canonicals.codeSystem("exploitation-type");
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     IGenericClient client;
-
-    @BeforeEach
-    void connect() {
-        client = FhirClients.forPort(port);
-    }
 
     @Test
     void expandsTheNorwegianPathwaysToTheirThreeCodes() {

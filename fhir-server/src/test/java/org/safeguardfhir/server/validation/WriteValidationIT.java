@@ -18,27 +18,23 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
 import org.safeguardfhir.server.support.PackageExamples;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @FhirServerIntegrationTest
 class WriteValidationIT {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     DaoRegistry daos;
 
+    @Autowired
     IGenericClient client;
+
     ScreeningFixtures fixtures;
 
     @BeforeEach
     void connect() {
-        client = FhirClients.forPort(port);
         fixtures = new ScreeningFixtures(client);
     }
 
