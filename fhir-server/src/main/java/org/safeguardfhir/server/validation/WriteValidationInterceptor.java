@@ -7,7 +7,10 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.Comparator;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
@@ -57,7 +60,13 @@ class WriteValidationInterceptor {
         boolean rejected = result.getMessages().stream()
                 .anyMatch(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal());
         if (rejected) {
-            throw new UnprocessableEntityException(fhirContext, result.toOperationOutcome());
+            // Errors first: the exception's message, and so the log and the client's first issue, names the cause.
+            var ordered = result.getMessages().stream()
+                    .sorted(Comparator.comparing(SingleValidationMessage::getSeverity)
+                            .reversed())
+                    .toList();
+            throw new UnprocessableEntityException(
+                    fhirContext, new ValidationResult(fhirContext, ordered).toOperationOutcome());
         }
     }
 }

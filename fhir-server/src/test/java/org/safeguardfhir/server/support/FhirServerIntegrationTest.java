@@ -22,5 +22,5 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("test")
 @AutoConfigureObservability
 @ContextConfiguration(initializers = PostgresTestDatabaseInitializer.class)
-@Import(FhirClientTestConfiguration.class)
+@Import({FhirClientTestConfiguration.class, PipelineFaultsTestConfiguration.class})
 public @interface FhirServerIntegrationTest {}

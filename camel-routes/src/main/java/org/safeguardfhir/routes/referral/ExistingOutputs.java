@@ -1,0 +1,44 @@
+package org.safeguardfhir.routes.referral;
+
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * What earlier deliveries of the same response (or other screenings of the same patient) already stored, read under
+ * the patient's lock: the mappers update these instead of creating duplicates.
+ *
+ * @param tasks the response's referral Tasks, the anonymous one included
+ * @param flag the patient's safeguarding Flag, whatever its status
+ * @param observation the response's screening-result Observation
+ * @param conditions the response's suspected-trafficking Conditions
+ * @param otherPositiveScreening whether another, still valid, positive screening of the patient supports the Flag
+ */
+public record ExistingOutputs(
+        List<Task> tasks,
+        Optional<Flag> flag,
+        Optional<Observation> observation,
+        List<Condition> conditions,
+        boolean otherPositiveScreening) {
+
+    Optional<Task> task(String identifierValue) {
+        return tasks.stream()
+                .filter(task -> has(task.getIdentifier(), ReferralIdentifiers.TASK_SYSTEM, identifierValue))
+                .findFirst();
+    }
+
+    Optional<Condition> condition(String identifierValue) {
+        return conditions.stream()
+                .filter(condition ->
+                        has(condition.getIdentifier(), ReferralIdentifiers.CONDITION_SYSTEM, identifierValue))
+                .findFirst();
+    }
+
+    static boolean has(List<Identifier> identifiers, String system, String value) {
+        return identifiers.stream().anyMatch(id -> system.equals(id.getSystem()) && value.equals(id.getValue()));
+    }
+}

@@ -1,0 +1,2 @@
+/** What the routes share: their settings and their metrics. */
+package org.safeguardfhir.routes.support;

@@ -1,0 +1,161 @@
+package org.safeguardfhir.server.screening;
+
+import static org.awaitility.Awaitility.await;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.safeguardfhir.server.support.PackageExamples;
+import org.safeguardfhir.terminology.Canonicals;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Submits screenings built from the shipped examples over HTTP and waits until the pipeline has processed them. */
+final class Screenings {
+
+    static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final IGenericClient client;
+    private final JdbcTemplate jdbc;
+    private final Reference practitioner;
+
+    Screenings(IGenericClient client, JdbcTemplate jdbc) {
+        this.client = client;
+        this.jdbc = jdbc;
+        this.practitioner = new Reference(client.create()
+                .resource(new Practitioner())
+                .execute()
+                .getId()
+                .toUnqualifiedVersionless()
+                .getValue());
+    }
+
+    /** A new patient; {@code birthDate} may be null (age unknown). */
+    Reference patient(String birthDate) {
+        var patient = new Patient()
+                .addIdentifier(new Identifier()
+                        .setSystem("https://gp.example.org/fhir/sid/local-patient-id")
+                        .setValue(UUID.randomUUID().toString()));
+        if (birthDate != null) {
+            patient.setBirthDateElement(new DateType(birthDate));
+        }
+        return new Reference(client.create()
+                .resource(patient)
+                .execute()
+                .getId()
+                .toUnqualifiedVersionless()
+                .getValue());
+    }
+
+    /** A copy of a shipped example response for {@code patient}, with a fresh business identifier. */
+    QuestionnaireResponse example(String exampleId, Reference patient) {
+        var response =
+                PackageExamples.example(QuestionnaireResponse.class, exampleId).copy();
+        response.setId((String) null);
+        response.setSubject(patient.copy());
+        response.setAuthor(practitioner.copy());
+        response.getIdentifier().setValue(UUID.randomUUID().toString());
+        return response;
+    }
+
+    /** Replaces the coded answer of an item (which must exist in the example). */
+    static QuestionnaireResponse answer(QuestionnaireResponse response, String linkId, String code) {
+        var item =
+                find(response.getItem(), linkId).orElseThrow(() -> new IllegalArgumentException("no item " + linkId));
+        item.getAnswer().clear();
+        item.addAnswer().setValue(new Coding(Canonicals.codeSystem(Canonicals.SCREENING_ANSWER), code, null));
+        return response;
+    }
+
+    /** Removes the answers of an item, as a form does when a changed answer disables it. */
+    static QuestionnaireResponse withoutAnswer(QuestionnaireResponse response, String linkId) {
+        find(response.getItem(), linkId).ifPresent(item -> item.getAnswer().clear());
+        return response;
+    }
+
+    /** Stores a response and returns its versionless id part. */
+    String submit(QuestionnaireResponse response) {
+        return client.create().resource(response).execute().getId().getIdPart();
+    }
+
+    /** A stored response that the pipeline will not touch until {@link #release()}: its workers are stopped. */
+    record Submission(String id, CamelContext camel) {
+        void release() {
+            try {
+                camel.getRouteController().startRoute("outbox-drain");
+                camel.getRouteController().startRoute("outbox-safety-poll");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    Submission prepared(CamelContext camel, QuestionnaireResponse response) {
+        try {
+            camel.getRouteController().stopRoute("outbox-safety-poll");
+            camel.getRouteController().stopRoute("outbox-drain");
+            return new Submission(submit(response), camel);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until no outbox row for the response is left: processed, or dead-lettered. */
+    void awaitProcessed(String responseId) {
+        await().atMost(PIPELINE_TIMEOUT).until(() -> pending(responseId) == 0);
+    }
+
+    int pending(String responseId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM safeguard.screening_outbox WHERE response_id = ?", Integer.class, responseId);
+    }
+
+    int deadLetters(String responseId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM safeguard.screening_dead_letter WHERE response_id = ?",
+                Integer.class,
+                responseId);
+    }
+
+    <T extends Resource> List<T> search(Class<T> type, String query) {
+        Bundle bundle = client.search()
+                .byUrl(type.getSimpleName() + "?" + query + "&_count=200")
+                .returnBundle(Bundle.class)
+                .execute();
+        return bundle.getEntry().stream()
+                .map(entry -> type.cast(entry.getResource()))
+                .toList();
+    }
+
+    private static Optional<QuestionnaireResponseItemComponent> find(
+            List<QuestionnaireResponseItemComponent> items, String linkId) {
+        for (var item : items) {
+            if (linkId.equals(item.getLinkId())) {
+                return Optional.of(item);
+            }
+            var nested = find(item.getItem(), linkId);
+            if (nested.isPresent()) {
+                return nested;
+            }
+            for (var answer : item.getAnswer()) {
+                nested = find(answer.getItem(), linkId);
+                if (nested.isPresent()) {
+                    return nested;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
