@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Provenance;
@@ -21,8 +22,9 @@ public final class FaultInjectingFhirStore implements FhirStore {
 
     private final FhirStore delegate;
     private final Map<String, Queue<Supplier<RuntimeException>>> faults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> written = new ConcurrentHashMap<>();
 
-    FaultInjectingFhirStore(FhirStore delegate) {
+    public FaultInjectingFhirStore(FhirStore delegate) {
         this.delegate = delegate;
     }
 
@@ -40,6 +42,12 @@ public final class FaultInjectingFhirStore implements FhirStore {
         return queue == null ? 0 : queue.size();
     }
 
+    /** Referral transactions for the response that this instance's store carried out. */
+    public int transactionsFor(String responseId) {
+        var count = written.get(responseId);
+        return count == null ? 0 : count.get();
+    }
+
     @Override
     public <T extends Resource> Optional<T> read(Class<T> type, String id) {
         return delegate.read(type, id);
@@ -52,11 +60,15 @@ public final class FaultInjectingFhirStore implements FhirStore {
 
     @Override
     public Bundle transaction(Bundle transaction) {
-        var fault = responseOf(transaction).map(faults::get).map(Queue::poll);
+        var response = responseOf(transaction);
+        var fault = response.map(faults::get).map(Queue::poll);
         if (fault.isPresent()) {
             throw fault.get().get();
         }
-        return delegate.transaction(transaction);
+        var result = delegate.transaction(transaction);
+        response.ifPresent(
+                id -> written.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet());
+        return result;
     }
 
     @Override

@@ -37,6 +37,13 @@ public final class PostgresTestDatabase {
         return shared;
     }
 
+    /** Another empty database on the same server as {@link #shared()}, for a server that must start from nothing. */
+    public static Connection fresh() {
+        var server = shared();
+        return freshDatabaseOn(
+                withDatabase(server.url(), "postgres"), server.username(), server.password(), server.source());
+    }
+
     private static Connection start() {
         if (DockerClientFactory.instance().isDockerAvailable()) {
             return testcontainer();
