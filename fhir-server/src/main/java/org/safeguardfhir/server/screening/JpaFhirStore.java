@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Resource;
 import org.safeguardfhir.routes.fhir.FhirStore;
+import org.safeguardfhir.server.validation.WriteValidationInterceptor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -67,7 +68,7 @@ class JpaFhirStore implements FhirStore {
     @Override
     public Bundle transaction(Bundle transaction) {
         // Nested: HAPI joins the route's transaction instead of insisting on its own.
-        return systemDao.transactionNested(new SystemRequestDetails(), transaction);
+        return systemDao.transactionNested(WriteValidationInterceptor.trustedWriter(), transaction);
     }
 
     @Override

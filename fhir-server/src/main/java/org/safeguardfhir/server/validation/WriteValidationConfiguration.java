@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,11 +25,15 @@ class WriteValidationConfiguration {
 
     @Bean
     WriteValidationInterceptor writeValidationInterceptor(
-            FhirContext fhirContext, IValidationSupport validationSupport, IInterceptorService jpa) {
+            FhirContext fhirContext,
+            IValidationSupport validationSupport,
+            IInterceptorService jpa,
+            @Value("${safeguard.validation.validate-trusted-writes:false}") boolean validateTrustedWrites) {
         var instanceValidator = new FhirInstanceValidator(validationSupport);
         instanceValidator.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
         var validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);
-        var interceptor = new WriteValidationInterceptor(fhirContext, validator, Set.copyOf(VALIDATED_TYPES));
+        var interceptor = new WriteValidationInterceptor(
+                fhirContext, validator, Set.copyOf(VALIDATED_TYPES), validateTrustedWrites);
         // HAPI's JPA interceptor service sees every write, including the server's own; the REST layer's would not.
         jpa.registerInterceptor(interceptor);
         return interceptor;

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Screening-to-Task latency of the referral pipeline at a steady arrival rate.
+# Starts the server (embedded default, fresh data directory) and warms it up (BENCH_WARM_UP screenings, default 2000,
+# at up to 10/s, then drained: a fresh JVM spends most of its CPU compiling HAPI's code). Then `runs` times submits
+# positive adult screenings (one GP transaction each: Patient + QuestionnaireResponse) at `rate` per second for
+# `seconds` and prints each run's p50/p99 of (lead Task stored - response stored), from meta.lastUpdated.
+# Usage: bench/pipeline-latency.sh [runs] [rate] [seconds] [jar|extracted]
+#   (defaults 3 20 60 extracted; build first: ./mvnw -B -DskipTests install). `extracted` runs the jar as the container
+#   image does (Spring Boot's jarmode tools); `jar` is the quick start's java -jar.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${1:-3}
+rate=${2:-20}
+seconds=${3:-60}
+mode=${4:-extracted}
+jar=fhir-server/target/fhir-server.jar
+port=${BENCH_PORT:-18080}
+work=$(mktemp -d)
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+[ -f "$jar" ] || { echo "build first: ./mvnw -B -DskipTests install" >&2; exit 1; }
+
+launch="$jar"
+if [ "$mode" = extracted ]; then
+    java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
+    launch="$work/app/fhir-server.jar"
+fi
+echo "mode: $mode ${BENCH_JAVA_OPTS:-}"
+java ${BENCH_JAVA_OPTS:-} -jar "$launch" --server.port="$port" --safeguard.data-dir="$work/data" >"$work/server.log" 2>&1 &
+pid=$!
+until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; do
+    kill -0 "$pid" 2>/dev/null || { tail -20 "$work/server.log" >&2; exit 1; }
+    sleep 0.5
+done
+
+warm_up=${BENCH_WARM_UP:-2000}
+for r in $(seq 1 "$runs"); do
+    ./mvnw -B -q -o -pl fhir-server exec:java -Dexec.classpathScope=test \
+        -Dexec.mainClass=org.safeguardfhir.server.bench.PipelineLatencyBenchmark \
+        -Dexec.args="$port $rate $seconds $warm_up" 2>&1 | grep -E '^screenings=' | sed "s/^/run=$r /"
+    warm_up=0
+done

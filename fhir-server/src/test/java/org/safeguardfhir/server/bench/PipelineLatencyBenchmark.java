@@ -1,0 +1,167 @@
+package org.safeguardfhir.server.bench;
+
+import ca.uhn.fhir.rest.api.CacheControlDirective;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleType;
+import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+import org.safeguardfhir.routes.referral.ReferralIdentifiers;
+import org.safeguardfhir.server.support.FhirClients;
+import org.safeguardfhir.server.support.PackageExamples;
+
+/**
+ * Screening-to-Task latency at a steady arrival rate, against a running server (see bench/pipeline-latency.sh).
+ * Each arrival is one GP transaction (a Patient and a positive screening response). Latency is the time between
+ * the response being stored and the safeguarding lead's Task being stored, both as the server stamped them
+ * (meta.lastUpdated), so the load generator's own pauses do not count. Not a test: run it with exec:java.
+ *
+ * <p>Arguments: port, rate per second, measured seconds, warm-up screenings (sent at up to 10 per second, then waited
+ * for, since a freshly started JVM spends much of its CPU compiling HAPI's code).
+ */
+public final class PipelineLatencyBenchmark {
+
+    private static final int WARM_UP_RATE = 10;
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        int rate = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        int warmUp = Integer.parseInt(args[3]);
+        IGenericClient client = FhirClients.forPort(port);
+        var author = new Reference(client.create()
+                .resource(new Practitioner())
+                .execute()
+                .getId()
+                .toUnqualifiedVersionless()
+                .getValue());
+
+        // Warm the JIT up below saturation and let the pipeline drain, so the measured run starts from a steady state.
+        for (String id : run(client, author, Math.min(rate, WARM_UP_RATE), warmUp)) {
+            awaitTask(client, id);
+        }
+        List<String> ids = run(client, author, rate, rate * seconds);
+        List<Long> latencies = new ArrayList<>();
+        for (String id : ids) {
+            latencies.add(awaitTask(client, id));
+        }
+        Collections.sort(latencies);
+        System.out.printf(
+                Locale.ROOT,
+                "screenings=%d rate=%d/s p50_ms=%d p99_ms=%d max_ms=%d%n",
+                latencies.size(),
+                rate,
+                percentile(latencies, 0.50),
+                percentile(latencies, 0.99),
+                latencies.get(latencies.size() - 1));
+    }
+
+    /** Submits {@code count} screenings at {@code rate} per second; returns the stored responses' ids. */
+    static List<String> run(IGenericClient client, Reference author, int rate, int count) throws InterruptedException {
+        var ids = new ConcurrentLinkedQueue<String>();
+        var failures = new ConcurrentLinkedQueue<Throwable>();
+        var senders = Executors.newFixedThreadPool(16);
+        var clock = Executors.newSingleThreadScheduledExecutor();
+        long periodMicros = 1_000_000L / rate;
+        var sent = new java.util.concurrent.atomic.AtomicInteger();
+        clock.scheduleAtFixedRate(
+                () -> {
+                    if (sent.getAndIncrement() < count) {
+                        senders.execute(() -> {
+                            try {
+                                ids.add(submit(client, author));
+                            } catch (RuntimeException e) {
+                                failures.add(e);
+                            }
+                        });
+                    }
+                },
+                0,
+                periodMicros,
+                TimeUnit.MICROSECONDS);
+        while (sent.get() < count) {
+            Thread.sleep(50);
+        }
+        clock.shutdown();
+        senders.shutdown();
+        senders.awaitTermination(5, TimeUnit.MINUTES);
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(failures.size() + " submissions failed", failures.peek());
+        }
+        return List.copyOf(ids);
+    }
+
+    static String submit(IGenericClient client, Reference author) {
+        var patient = new Patient().setBirthDateElement(new DateType("1988-08-08"));
+        patient.addIdentifier()
+                .setSystem("https://gp.example.org/fhir/sid/local-patient-id")
+                .setValue(UUID.randomUUID().toString());
+        var response = PackageExamples.example(QuestionnaireResponse.class, "adult-screening-positive")
+                .copy();
+        response.setId((String) null);
+        String patientUrl = "urn:uuid:" + UUID.randomUUID();
+        response.setSubject(new Reference(patientUrl));
+        response.setAuthor(author.copy());
+        response.getIdentifier().setValue(UUID.randomUUID().toString());
+        var transaction = new Bundle().setType(BundleType.TRANSACTION);
+        transaction
+                .addEntry()
+                .setFullUrl(patientUrl)
+                .setResource(patient)
+                .getRequest()
+                .setMethod(HTTPVerb.POST)
+                .setUrl("Patient");
+        transaction
+                .addEntry()
+                .setResource(response)
+                .getRequest()
+                .setMethod(HTTPVerb.POST)
+                .setUrl("QuestionnaireResponse");
+        Bundle result = client.transaction().withBundle(transaction).execute();
+        return result.getEntry().get(1).getResponse().getLocation().split("/")[1];
+    }
+
+    /** Milliseconds from the response's storage to its lead Task's storage, waiting for the Task if need be. */
+    static long awaitTask(IGenericClient client, String responseId) throws InterruptedException {
+        var response = client.read()
+                .resource(QuestionnaireResponse.class)
+                .withId(responseId)
+                .execute();
+        String identifier = ReferralIdentifiers.TASK_SYSTEM + "|" + responseId + ".designated-safeguarding-lead";
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            // no-store: HAPI would otherwise keep every one of these searches, and clean them up during the next run.
+            Bundle found = client.search()
+                    .byUrl("Task?identifier=" + identifier)
+                    .cacheControl(new CacheControlDirective().setNoStore(true))
+                    .returnBundle(Bundle.class)
+                    .execute();
+            if (!found.getEntry().isEmpty()) {
+                var task = (Task) found.getEntryFirstRep().getResource();
+                return task.getMeta().getLastUpdated().getTime()
+                        - response.getMeta().getLastUpdated().getTime();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no Task for QuestionnaireResponse/" + responseId);
+    }
+
+    static long percentile(List<Long> sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}
