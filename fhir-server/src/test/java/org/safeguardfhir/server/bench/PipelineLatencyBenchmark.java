@@ -1,5 +1,7 @@
 package org.safeguardfhir.server.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.time.Duration;
@@ -37,7 +39,7 @@ public final class PipelineLatencyBenchmark {
 
     private static final int WARM_UP_RATE = 10;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(args[0]);
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
@@ -93,9 +95,9 @@ public final class PipelineLatencyBenchmark {
                 0,
                 periodMicros,
                 TimeUnit.MICROSECONDS);
-        while (sent.get() < count) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(count / rate + 60L))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> sent.get() >= count);
         clock.shutdown();
         senders.shutdown();
         senders.awaitTermination(5, TimeUnit.MINUTES);
@@ -136,28 +138,29 @@ public final class PipelineLatencyBenchmark {
     }
 
     /** Milliseconds from the response's storage to its lead Task's storage, waiting for the Task if need be. */
-    static long awaitTask(IGenericClient client, String responseId) throws InterruptedException {
+    static long awaitTask(IGenericClient client, String responseId) {
         var response = client.read()
                 .resource(QuestionnaireResponse.class)
                 .withId(responseId)
                 .execute();
         String identifier = ReferralIdentifiers.TASK_SYSTEM + "|" + responseId + ".designated-safeguarding-lead";
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            // no-store: HAPI would otherwise keep every one of these searches, and clean them up during the next run.
-            Bundle found = client.search()
-                    .byUrl("Task?identifier=" + identifier)
-                    .cacheControl(new CacheControlDirective().setNoStore(true))
-                    .returnBundle(Bundle.class)
-                    .execute();
-            if (!found.getEntry().isEmpty()) {
-                var task = (Task) found.getEntryFirstRep().getResource();
-                return task.getMeta().getLastUpdated().getTime()
-                        - response.getMeta().getLastUpdated().getTime();
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("no Task for QuestionnaireResponse/" + responseId);
+        Task task = await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> leadTask(client, identifier), found -> found != null);
+        return task.getMeta().getLastUpdated().getTime()
+                - response.getMeta().getLastUpdated().getTime();
+    }
+
+    static Task leadTask(IGenericClient client, String identifier) {
+        // no-store: HAPI would otherwise keep every one of these searches, and clean them up during the next run.
+        Bundle found = client.search()
+                .byUrl("Task?identifier=" + identifier)
+                .cacheControl(new CacheControlDirective().setNoStore(true))
+                .returnBundle(Bundle.class)
+                .execute();
+        return found.getEntry().isEmpty()
+                ? null
+                : (Task) found.getEntryFirstRep().getResource();
     }
 
     static long percentile(List<Long> sorted, double p) {
