@@ -30,7 +30,7 @@ final class SafeguardingFlagMapper {
             if (existing.isPresent()) {
                 writes.update(flag);
             } else {
-                writes.upsert(flag, ReferralIdentifiers.FLAG_SYSTEM, patientId(screening));
+                writes.upsert(flag, ReferralIdentifiers.FLAG_SYSTEM, screening.patientId());
             }
         } else if (!positive && active && !screening.existing().otherPositiveScreening()) {
             var lowered = existing.get().copy();
@@ -47,7 +47,7 @@ final class SafeguardingFlagMapper {
         existing.ifPresent(previous -> flag.setId(previous.getIdElement().getIdPart()));
         SecurityLabels.profile(flag, "safeguarding-flag");
         SecurityLabels.restricted(flag, true);
-        flag.addIdentifier().setSystem(ReferralIdentifiers.FLAG_SYSTEM).setValue(patientId(screening));
+        flag.addIdentifier().setSystem(ReferralIdentifiers.FLAG_SYSTEM).setValue(screening.patientId());
         flag.setStatus(FlagStatus.ACTIVE);
         flag.addCategory(new CodeableConcept(new Coding(
                 Canonicals.codeSystem(Canonicals.SAFEGUARDING_FLAG_CATEGORY), "safeguarding", "Safeguarding")));
@@ -58,10 +58,5 @@ final class SafeguardingFlagMapper {
         flag.setPeriod(new Period().setStart(Date.from(now)));
         flag.setAuthor(screening.response().getAuthor().copy());
         return flag;
-    }
-
-    private static String patientId(ScreeningCase screening) {
-        String subject = screening.subject();
-        return subject.substring(subject.indexOf('/') + 1);
     }
 }

@@ -33,6 +33,11 @@ public record ScreeningCase(
         return response.getSubject().getReference();
     }
 
+    /** The id part of the patient reference, which also identifies the patient's safeguarding Flag. */
+    public String patientId() {
+        return response.getSubject().getReferenceElement().getIdPart();
+    }
+
     /** An entered-in-error response withdraws whatever it produced. */
     public boolean withdrawn() {
         return response.getStatus() == QuestionnaireResponseStatus.ENTEREDINERROR;

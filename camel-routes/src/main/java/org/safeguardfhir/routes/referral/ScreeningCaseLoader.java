@@ -39,7 +39,7 @@ public class ScreeningCaseLoader {
     private ScreeningCase load(QuestionnaireResponse response) {
         String responseId = response.getIdElement().getIdPart();
         String subject = response.getSubject().getReference();
-        String patientId = subject.substring(subject.indexOf('/') + 1);
+        String patientId = response.getSubject().getReferenceElement().getIdPart();
         Optional<LocalDate> birthDate = store.read(Patient.class, patientId)
                 .filter(Patient::hasBirthDate)
                 .map(patient -> patient.getBirthDate()
