@@ -4,6 +4,7 @@
 # at up to 10/s, then drained: a fresh JVM spends most of its CPU compiling HAPI's code). Then `runs` times submits
 # positive adult screenings (one GP transaction each: Patient + QuestionnaireResponse) at `rate` per second for
 # `seconds` and prints each run's p50/p99 of (lead Task stored - response stored), from meta.lastUpdated.
+# BENCH_TRACE=<dir> also writes each run's samples there (run-N.csv: offset into the run, latency).
 # Usage: bench/pipeline-latency.sh [runs] [rate] [seconds] [jar|extracted]
 #   (defaults 3 20 60 extracted; build first: ./mvnw -B -DskipTests install). `extracted` runs the jar as the container
 #   image does (Spring Boot's jarmode tools); `jar` is the quick start's java -jar.
@@ -33,10 +34,6 @@ until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&
     sleep 0.5
 done
 
-warm_up=${BENCH_WARM_UP:-2000}
-for r in $(seq 1 "$runs"); do
-    ./mvnw -B -q -o -pl fhir-server exec:java -Dexec.classpathScope=test \
-        -Dexec.mainClass=org.safeguardfhir.server.bench.PipelineLatencyBenchmark \
-        -Dexec.args="$port $rate $seconds $warm_up" 2>&1 | grep -E '^screenings=' | sed "s/^/run=$r /"
-    warm_up=0
-done
+./mvnw -B -q -o -pl fhir-server exec:java -Dexec.classpathScope=test \
+    -Dexec.mainClass=org.safeguardfhir.server.bench.PipelineLatencyBenchmark \
+    -Dexec.args="$port $rate $seconds ${BENCH_WARM_UP:-2000} $runs" 2>&1 | grep --line-buffered -E '^run='

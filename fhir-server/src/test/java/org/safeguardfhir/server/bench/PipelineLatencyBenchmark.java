@@ -33,7 +33,9 @@ import org.safeguardfhir.server.support.PackageExamples;
  * (meta.lastUpdated), so the load generator's own pauses do not count. Not a test: run it with exec:java.
  *
  * <p>Arguments: port, rate per second, measured seconds, warm-up screenings (sent at up to 10 per second, then waited
- * for, since a freshly started JVM spends much of its CPU compiling HAPI's code).
+ * for, since a freshly started JVM spends much of its CPU compiling HAPI's code), and the number of measured runs.
+ * All runs share this one JVM: a load generator started afresh for each run would compile its own code on the same
+ * two cores during the first seconds of the run, and that pause would be charged to the server.
  */
 public final class PipelineLatencyBenchmark {
 
@@ -44,6 +46,7 @@ public final class PipelineLatencyBenchmark {
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
         int warmUp = Integer.parseInt(args[3]);
+        int runs = Integer.parseInt(args[4]);
         IGenericClient client = FhirClients.forPort(port);
         var author = new Reference(client.create()
                 .resource(new Practitioner())
@@ -56,20 +59,26 @@ public final class PipelineLatencyBenchmark {
         for (String id : run(client, author, Math.min(rate, WARM_UP_RATE), warmUp)) {
             awaitTask(client, id);
         }
-        List<String> ids = run(client, author, rate, rate * seconds);
-        List<Long> latencies = new ArrayList<>();
-        for (String id : ids) {
-            latencies.add(awaitTask(client, id));
+        for (int r = 1; r <= runs; r++) {
+            List<String> ids = run(client, author, rate, rate * seconds);
+            List<Sample> samples = new ArrayList<>();
+            for (String id : ids) {
+                samples.add(awaitTask(client, id));
+            }
+            trace(r, samples);
+            List<Long> latencies =
+                    new ArrayList<>(samples.stream().map(Sample::latencyMillis).toList());
+            Collections.sort(latencies);
+            System.out.printf(
+                    Locale.ROOT,
+                    "run=%d screenings=%d rate=%d/s p50_ms=%d p99_ms=%d max_ms=%d%n",
+                    r,
+                    latencies.size(),
+                    rate,
+                    percentile(latencies, 0.50),
+                    percentile(latencies, 0.99),
+                    latencies.get(latencies.size() - 1));
         }
-        Collections.sort(latencies);
-        System.out.printf(
-                Locale.ROOT,
-                "screenings=%d rate=%d/s p50_ms=%d p99_ms=%d max_ms=%d%n",
-                latencies.size(),
-                rate,
-                percentile(latencies, 0.50),
-                percentile(latencies, 0.99),
-                latencies.get(latencies.size() - 1));
     }
 
     /** Submits {@code count} screenings at {@code rate} per second; returns the stored responses' ids. */
@@ -137,18 +146,41 @@ public final class PipelineLatencyBenchmark {
         return result.getEntry().get(1).getResponse().getLocation().split("/")[1];
     }
 
-    /** Milliseconds from the response's storage to its lead Task's storage, waiting for the Task if need be. */
-    static long awaitTask(IGenericClient client, String responseId) {
+    /** When one screening was stored, and how long its lead Task took. */
+    record Sample(long storedMillis, long latencyMillis) {}
+
+    /** With BENCH_TRACE set to a directory, writes each run's samples there, to see when the slow ones happened. */
+    static void trace(int run, List<Sample> samples) {
+        String directory = System.getenv("BENCH_TRACE");
+        if (directory == null || directory.isBlank()) {
+            return;
+        }
+        long start = samples.stream().mapToLong(Sample::storedMillis).min().orElse(0);
+        var lines = new ArrayList<String>();
+        lines.add("stored_offset_ms,latency_ms");
+        samples.stream()
+                .sorted(java.util.Comparator.comparingLong(Sample::storedMillis))
+                .forEach(s -> lines.add((s.storedMillis() - start) + "," + s.latencyMillis()));
+        try {
+            java.nio.file.Files.write(java.nio.file.Path.of(directory, "run-" + run + ".csv"), lines);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The response's storage time and the time from it to its lead Task's storage, waiting for the Task. */
+    static Sample awaitTask(IGenericClient client, String responseId) {
         var response = client.read()
                 .resource(QuestionnaireResponse.class)
                 .withId(responseId)
                 .execute();
         String identifier = ReferralIdentifiers.TASK_SYSTEM + "|" + responseId + ".designated-safeguarding-lead";
         Task task = await().atMost(Duration.ofMinutes(2))
+                .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> leadTask(client, identifier), found -> found != null);
-        return task.getMeta().getLastUpdated().getTime()
-                - response.getMeta().getLastUpdated().getTime();
+        long stored = response.getMeta().getLastUpdated().getTime();
+        return new Sample(stored, task.getMeta().getLastUpdated().getTime() - stored);
     }
 
     static Task leadTask(IGenericClient client, String identifier) {

@@ -72,6 +72,20 @@ class WriteValidationIT {
     }
 
     @Test
+    void acceptsAScreeningIdentifiedUnderAnOidOutsideTheShippedOidRegistry() {
+        // The server ships a reduced OID registry (see OidRegistryTest); an unlisted OID must not turn into a
+        // rejection.
+        var response = fixtures.response();
+        response.getIdentifier()
+                .setSystem("urn:oid:2.16.840.1.113883.6.12")
+                .setValue(UUID.randomUUID().toString());
+
+        var outcome = client.create().resource(response).execute();
+
+        assertThat(outcome.getResponseStatusCode()).isEqualTo(201);
+    }
+
+    @Test
     void rejectsAnAnswerCodeOutsideTheItemsValueSetWith422NamingTheItem() {
         var response = fixtures.response();
         ScreeningFixtures.firstCodedAnswer(response).getValueCoding().setCode("not-a-code");
