@@ -17,7 +17,7 @@ work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 [ -f "$jar" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 1; }
 
-post() { curl -s -o "$work/out.json" -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/fhir+json' -X POST "$base/$1" --data-binary "@$2"; }
+post() { curl -s -o "$work/out.json" -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/fhir+json' -H "Authorization: Bearer $token" -X POST "$base/$1" --data-binary "@$2"; }
 
 echo "example: $example"
 printf '%-5s %12s %16s\n' run first_ms median_next_ms
@@ -28,6 +28,7 @@ for r in $(seq 1 "$runs"); do
         kill -0 "$pid" 2>/dev/null || { tail -20 "$work/run-$r.log" >&2; exit 1; }
         sleep 0.2
     done
+    token=$(bin/token gp-submitter,clinician,safeguarding-lead --data-dir "$work/data-$r")
     echo '{"resourceType":"Patient"}' >"$work/patient.json"
     echo '{"resourceType":"Practitioner"}' >"$work/practitioner.json"
     post Patient "$work/patient.json" >/dev/null; patient=$(python3 -c "import json;print(json.load(open('$work/out.json'))['id'])")

@@ -34,6 +34,10 @@ until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&
     sleep 0.5
 done
 
+# The load generator submits as a GP system and reads the Tasks back as the safeguarding lead.
+BENCH_TOKEN=$(bin/token gp-submitter,safeguarding-lead --data-dir "$work/data") \
 ./mvnw -B -q -o -pl fhir-server exec:java -Dexec.classpathScope=test \
     -Dexec.mainClass=org.safeguardfhir.server.bench.PipelineLatencyBenchmark \
-    -Dexec.args="$port $rate $seconds ${BENCH_WARM_UP:-2000} $runs" 2>&1 | grep --line-buffered -E '^run='
+    -Dexec.args="$port $rate $seconds ${BENCH_WARM_UP:-2000} $runs" 2>&1 \
+    | tee "$work/generator.log" | grep --line-buffered -E '^run=' \
+    || { tail -30 "$work/generator.log" >&2; exit 1; }

@@ -32,7 +32,7 @@ import org.safeguardfhir.server.support.PackageExamples;
  * the response being stored and the safeguarding lead's Task being stored, both as the server stamped them
  * (meta.lastUpdated), so the load generator's own pauses do not count. Not a test: run it with exec:java.
  *
- * <p>Arguments: port, rate per second, measured seconds, warm-up screenings (sent at up to 10 per second, then waited
+ * <p>The token comes from {@code BENCH_TOKEN} (the script mints one with the server's local issuer). Arguments: port, rate per second, measured seconds, warm-up screenings (sent at up to 10 per second, then waited
  * for, since a freshly started JVM spends much of its CPU compiling HAPI's code), and the number of measured runs.
  * All runs share this one JVM: a load generator started afresh for each run would compile its own code on the same
  * two cores during the first seconds of the run, and that pause would be charged to the server.
@@ -47,7 +47,7 @@ public final class PipelineLatencyBenchmark {
         int seconds = Integer.parseInt(args[2]);
         int warmUp = Integer.parseInt(args[3]);
         int runs = Integer.parseInt(args[4]);
-        IGenericClient client = FhirClients.forPort(port);
+        IGenericClient client = FhirClients.forPort(port, System.getenv("BENCH_TOKEN"));
         var author = new Reference(client.create()
                 .resource(new Practitioner())
                 .execute()

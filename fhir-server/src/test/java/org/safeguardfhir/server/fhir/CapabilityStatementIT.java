@@ -35,6 +35,19 @@ class CapabilityStatementIT {
     }
 
     @Test
+    void declaresThatClientsAuthenticateWithSmartOnFhirTokens() {
+        var security = FhirClients.anonymous(port)
+                .capabilities()
+                .ofType(CapabilityStatement.class)
+                .execute()
+                .getRestFirstRep()
+                .getSecurity();
+
+        assertThat(security.getServiceFirstRep().getCodingFirstRep().getCode()).isEqualTo("SMART-on-FHIR");
+        assertThat(security.getCors()).isFalse();
+    }
+
+    @Test
     void declaresTheInteractionsPatientSupports() {
         var patient = resource("Patient");
 

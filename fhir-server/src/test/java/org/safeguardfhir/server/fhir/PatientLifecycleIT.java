@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
+import org.safeguardfhir.server.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -84,6 +85,7 @@ class PatientLifecycleIT {
     void rejectsMalformedJsonWith400AndAnOperationOutcome() throws Exception {
         var request = HttpRequest.newBuilder(URI.create(FhirClients.baseUrl(port) + "/Patient"))
                 .header("Content-Type", "application/fhir+json")
+                .header("Authorization", "Bearer " + TestTokens.superuser())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Patient\", \"name\": ["))
                 .build();
 

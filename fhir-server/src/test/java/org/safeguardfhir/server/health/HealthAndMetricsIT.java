@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.safeguardfhir.server.security.Role;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
 import org.safeguardfhir.server.support.PostgresTestDatabase;
+import org.safeguardfhir.server.support.TestTokens;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @FhirServerIntegrationTest
@@ -64,6 +66,7 @@ class HealthAndMetricsIT {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + TestTokens.forRoles(Role.ADMIN))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -19,6 +19,7 @@ import org.safeguardfhir.server.support.FaultInjectingFhirStore;
 import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
 import org.safeguardfhir.server.support.PipelineFaultsTestConfiguration;
+import org.safeguardfhir.server.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -104,7 +105,8 @@ class CompetingConsumersIT {
                         "--spring.profiles.active=test",
                         "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"));
+                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
+                        "--" + TestTokens.publicKeyProperty());
     }
 
     static int port(ConfigurableApplicationContext context) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguardfhir.server.FhirServerApplication;
 import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.PostgresTestDatabase;
+import org.safeguardfhir.server.support.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,7 +34,8 @@ class NorwegianJurisdictionIT {
                         "--safeguard.jurisdiction=NO",
                         "--spring.datasource.url=" + database.url(),
                         "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password());
+                        "--spring.datasource.password=" + database.password(),
+                        "--" + TestTokens.publicKeyProperty());
         int port = ((WebServerApplicationContext) server).getWebServer().getPort();
         screenings = new Screenings(FhirClients.forPort(port), server.getBean(JdbcTemplate.class));
     }

@@ -19,8 +19,10 @@ import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardfhir.routes.fhir.FhirStore;
+import org.safeguardfhir.server.security.Role;
 import org.safeguardfhir.server.support.FaultInjectingFhirStore;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
+import org.safeguardfhir.server.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -151,6 +153,7 @@ class PipelineFailureIT {
         var response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/pipeline/dead-letters"))
+                                .header("Authorization", "Bearer " + TestTokens.forRoles(Role.ADMIN))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -166,6 +169,7 @@ class PipelineFailureIT {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Authorization", "Bearer " + TestTokens.forRoles(Role.ADMIN))
                                 .POST(HttpRequest.BodyPublishers.noBody())
                                 .build(),
                         HttpResponse.BodyHandlers.discarding())

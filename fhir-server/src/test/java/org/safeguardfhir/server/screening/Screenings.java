@@ -23,7 +23,7 @@ import org.safeguardfhir.terminology.Canonicals;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Submits screenings built from the shipped examples over HTTP and waits until the pipeline has processed them. */
-final class Screenings {
+public final class Screenings {
 
     static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -31,7 +31,7 @@ final class Screenings {
     private final JdbcTemplate jdbc;
     private final Reference practitioner;
 
-    Screenings(IGenericClient client, JdbcTemplate jdbc) {
+    public Screenings(IGenericClient client, JdbcTemplate jdbc) {
         this.client = client;
         this.jdbc = jdbc;
         this.practitioner = new Reference(client.create()
@@ -43,7 +43,7 @@ final class Screenings {
     }
 
     /** A new patient; {@code birthDate} may be null (age unknown). */
-    Reference patient(String birthDate) {
+    public Reference patient(String birthDate) {
         var patient = new Patient()
                 .addIdentifier(new Identifier()
                         .setSystem("https://gp.example.org/fhir/sid/local-patient-id")
@@ -60,7 +60,7 @@ final class Screenings {
     }
 
     /** A copy of a shipped example response for {@code patient}, with a fresh business identifier. */
-    QuestionnaireResponse example(String exampleId, Reference patient) {
+    public QuestionnaireResponse example(String exampleId, Reference patient) {
         var response =
                 PackageExamples.example(QuestionnaireResponse.class, exampleId).copy();
         response.setId((String) null);
@@ -86,7 +86,7 @@ final class Screenings {
     }
 
     /** Stores a response and returns its versionless id part. */
-    String submit(QuestionnaireResponse response) {
+    public String submit(QuestionnaireResponse response) {
         return client.create().resource(response).execute().getId().getIdPart();
     }
 
@@ -113,7 +113,7 @@ final class Screenings {
     }
 
     /** Waits until no outbox row for the response is left: processed, or dead-lettered. */
-    void awaitProcessed(String responseId) {
+    public void awaitProcessed(String responseId) {
         await().atMost(PIPELINE_TIMEOUT).until(() -> pending(responseId) == 0);
     }
 

@@ -3,6 +3,7 @@ package org.safeguardfhir.server.support;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 
 /** HAPI FHIR clients that talk HTTP to the server under test. */
 public final class FhirClients {
@@ -24,7 +25,18 @@ public final class FhirClients {
         return "http://localhost:" + port + "/fhir";
     }
 
+    /** A client with {@link TestTokens#superuser()}'s token, for tests about something other than access. */
     public static IGenericClient forPort(int port) {
+        return forPort(port, TestTokens.superuser());
+    }
+
+    public static IGenericClient forPort(int port, String token) {
+        var client = anonymous(port);
+        client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+        return client;
+    }
+
+    public static IGenericClient anonymous(int port) {
         return CONTEXT.newRestfulGenericClient(baseUrl(port));
     }
 }

@@ -4,7 +4,10 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the application under test at {@link PostgresTestDatabase#shared()}. */
+/**
+ * Points the application under test at {@link PostgresTestDatabase#shared()}, and makes it trust the tokens of
+ * {@link TestTokens}.
+ */
 public class PostgresTestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -13,7 +16,8 @@ public class PostgresTestDatabaseInitializer implements ApplicationContextInitia
         TestPropertyValues.of(
                         "spring.datasource.url=" + database.url(),
                         "spring.datasource.username=" + database.username(),
-                        "spring.datasource.password=" + database.password())
+                        "spring.datasource.password=" + database.password(),
+                        TestTokens.publicKeyProperty())
                 .applyTo(context);
     }
 }

@@ -1,0 +1,146 @@
+package org.safeguardfhir.server.access;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.safeguardfhir.server.security.Caller;
+import org.safeguardfhir.server.security.Role;
+import org.safeguardfhir.server.security.SmartScope.Interaction;
+
+/**
+ * Who may do what to which resource type, and how much of a restricted resource each caller sees. The README's policy
+ * table is this class in words; {@code AccessMatrixIT} holds the two together.
+ *
+ * <p>A caller's roles add up. SMART scopes can only narrow what the roles allow. A patient-facing app or a proxy
+ * never sees restricted data, whatever roles its token claims: a trafficker may hold a relative's login.
+ */
+public final class AccessPolicy {
+
+    /** Definitions every caller may read: questionnaires, profiles, terminology. */
+    static final Set<String> CONFORMANCE = Set.of(
+            "Questionnaire",
+            "ValueSet",
+            "CodeSystem",
+            "ConceptMap",
+            "StructureDefinition",
+            "SearchParameter",
+            "OperationDefinition",
+            "ImplementationGuide",
+            "NamingSystem");
+
+    /** Who provides care and receives referrals. */
+    static final Set<String> DIRECTORY =
+            Set.of("Organization", "HealthcareService", "Practitioner", "PractitionerRole", "Location", "Endpoint");
+
+    /** Records about patients. */
+    static final Set<String> CLINICAL = Set.of(
+            "Patient",
+            "RelatedPerson",
+            "Encounter",
+            "QuestionnaireResponse",
+            "Task",
+            "Flag",
+            "Observation",
+            "Condition",
+            "Consent",
+            "Provenance",
+            "Communication",
+            "DocumentReference",
+            "List",
+            "Group",
+            "Basic");
+
+    static final String AUDIT = "AuditEvent";
+
+    /** Containers of an answer rather than records: what they contain is judged resource by resource. */
+    private static final Set<String> ENVELOPES =
+            Set.of("Bundle", "Parameters", "OperationOutcome", "CapabilityStatement");
+
+    private static final Set<String> SUBMISSION =
+            Set.of("Patient", "QuestionnaireResponse", "Practitioner", "PractitionerRole", "Encounter");
+
+    private static final Map<Role, Set<String>> READS = new EnumMap<>(Map.of(
+            Role.GP_SUBMITTER, union(CONFORMANCE, DIRECTORY, Set.of("Patient")),
+            Role.CLINICIAN, union(CONFORMANCE, DIRECTORY, CLINICAL),
+            Role.SAFEGUARDING_LEAD, union(CONFORMANCE, DIRECTORY, CLINICAL, Set.of(AUDIT)),
+            Role.DASHBOARD, union(CONFORMANCE, DIRECTORY),
+            Role.RESEARCHER, union(CONFORMANCE, DIRECTORY),
+            Role.ADMIN, union(CONFORMANCE, DIRECTORY, Set.of(AUDIT))));
+
+    private static final Map<Role, Set<String>> WRITES = new EnumMap<>(Map.of(
+            Role.GP_SUBMITTER, SUBMISSION,
+            Role.CLINICIAN,
+                    union(
+                            SUBMISSION,
+                            Set.of("RelatedPerson", "Consent", "Observation", "Communication", "DocumentReference")),
+            Role.SAFEGUARDING_LEAD, union(CLINICAL, Set.of("Practitioner", "PractitionerRole")),
+            Role.DASHBOARD, Set.of(),
+            Role.RESEARCHER, Set.of(),
+            Role.ADMIN, union(CONFORMANCE, DIRECTORY)));
+
+    private static final Map<Role, Set<String>> DELETES = new EnumMap<>(Map.of(
+            Role.GP_SUBMITTER, Set.of(),
+            Role.CLINICIAN, Set.of(),
+            Role.SAFEGUARDING_LEAD, CLINICAL,
+            Role.DASHBOARD, Set.of(),
+            Role.RESEARCHER, Set.of(),
+            Role.ADMIN, union(CONFORMANCE, DIRECTORY)));
+
+    /** Types a patient-facing app or proxy may read, as far as its scopes allow: never the audit trail. */
+    private static final Set<String> PATIENT_FACING_READS = union(CONFORMANCE, DIRECTORY, CLINICAL);
+
+    private AccessPolicy() {}
+
+    /** Whether the caller may read or search this type at all (restricted resources of it aside). */
+    public static boolean mayRead(Caller caller, String type, Interaction interaction) {
+        boolean byRole = caller.patientFacing() || caller.proxy()
+                ? PATIENT_FACING_READS.contains(type)
+                : caller.roles().stream().anyMatch(role -> READS.get(role).contains(type));
+        return byRole && caller.scopePermits(type, interaction);
+    }
+
+    /** Whether the caller may create, update or delete resources of this type. */
+    public static boolean mayWrite(Caller caller, String type, Interaction interaction) {
+        if (caller.patientFacing() || caller.proxy()) {
+            return false;
+        }
+        var table = interaction == Interaction.DELETE ? DELETES : WRITES;
+        return caller.roles().stream().anyMatch(role -> table.get(role).contains(type))
+                && caller.scopePermits(type, interaction);
+    }
+
+    /** Whether restricted resources are visible to the caller in full. */
+    public static boolean seesRestricted(Caller caller) {
+        return caller.has(Role.SAFEGUARDING_LEAD) && !caller.patientFacing() && !caller.proxy();
+    }
+
+    /**
+     * The clinician's view of a safeguarding Flag: that a concern exists and whom to contact, nothing more. Patient
+     * apps and proxies are not clinicians, whatever their token says.
+     */
+    static boolean seesRedactedFlags(Caller caller) {
+        return caller.has(Role.CLINICIAN) && !caller.patientFacing() && !caller.proxy();
+    }
+
+    public static Visibility visibility(Caller caller, IBaseResource resource) {
+        String type = resource.fhirType();
+        if (ENVELOPES.contains(type)) {
+            return Visibility.FULL;
+        }
+        if (!mayRead(caller, type, Interaction.READ) && !mayRead(caller, type, Interaction.SEARCH)) {
+            return Visibility.HIDDEN;
+        }
+        if (!RestrictedLabels.restricted(resource) || seesRestricted(caller)) {
+            return Visibility.FULL;
+        }
+        return "Flag".equals(type) && seesRedactedFlags(caller) ? Visibility.REDACTED : Visibility.HIDDEN;
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        return Stream.of(sets).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,73 @@
+package org.safeguardfhir.server.access;
+
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
+import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
+import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Flag;
+import org.safeguardfhir.server.security.Caller;
+import org.safeguardfhir.server.security.CallerAuthentication;
+
+/**
+ * Applies the label policy to every resource HAPI is about to return, through its consent hooks: search matches,
+ * {@code _include}d and {@code _revinclude}d resources, reads, versions, and the contents of transaction and operation
+ * responses. A safeguarding lead's requests are authorised outright; for everyone else each resource is kept, redacted
+ * or dropped as {@link AccessPolicy#visibility} says. A read of a dropped resource answers 404, as for one that never
+ * existed.
+ */
+class LabelConsentService implements IConsentService {
+
+    @Override
+    public ConsentOutcome startOperation(RequestDetails request, IConsentContextServices services) {
+        return caller().map(AccessPolicy::seesRestricted).orElse(false)
+                ? ConsentOutcome.AUTHORIZED
+                : ConsentOutcome.PROCEED;
+    }
+
+    @Override
+    public ConsentOutcome canSeeResource(
+            RequestDetails request, IBaseResource resource, IConsentContextServices services) {
+        if (conditionalWriteMatch(request, resource)) {
+            return ConsentOutcome.PROCEED;
+        }
+        return visibility(resource) == Visibility.HIDDEN ? ConsentOutcome.REJECT : ConsentOutcome.PROCEED;
+    }
+
+    @Override
+    public ConsentOutcome willSeeResource(
+            RequestDetails request, IBaseResource resource, IConsentContextServices services) {
+        if (conditionalWriteMatch(request, resource)) {
+            return ConsentOutcome.PROCEED;
+        }
+        return switch (visibility(resource)) {
+            case FULL -> ConsentOutcome.PROCEED;
+            case REDACTED ->
+                new ConsentOutcome(
+                        ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum.PROCEED,
+                        FlagRedaction.redact((Flag) resource));
+            case HIDDEN -> ConsentOutcome.REJECT;
+        };
+    }
+
+    /**
+     * HAPI passes the matches of a conditional write through these hooks too, before anything is answered; hiding a
+     * match there would make a submitter's resubmission store its screening twice. What the answer then shows is
+     * judged as usual, since by then {@link ResponsePhase} has started.
+     */
+    private static boolean conditionalWriteMatch(RequestDetails request, IBaseResource resource) {
+        return caller().map(caller ->
+                        SearchNarrowingInterceptor.conditionalWriteMatch(request, resource.fhirType(), caller))
+                .orElse(false);
+    }
+
+    private static Visibility visibility(IBaseResource resource) {
+        // No caller means no authenticated request reached here: show nothing.
+        return caller().map(caller -> AccessPolicy.visibility(caller, resource)).orElse(Visibility.HIDDEN);
+    }
+
+    private static Optional<Caller> caller() {
+        return CallerAuthentication.current();
+    }
+}
