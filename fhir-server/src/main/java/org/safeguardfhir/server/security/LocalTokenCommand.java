@@ -56,6 +56,13 @@ public final class LocalTokenCommand {
             System.exit(2);
         }
         var roles = List.of(args[0].split(","));
+        var unknown =
+                roles.stream().filter(r -> Role.fromClaimValue(r).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            System.err.println("unknown role(s) " + unknown + "; roles: "
+                    + Arrays.stream(Role.values()).map(Role::claimValue).toList());
+            System.exit(2);
+        }
         String env = System.getenv("SAFEGUARD_DATA_DIR");
         Path dataDir = Path.of(env == null || env.isBlank() ? "./data" : env);
         var request = TokenRequest.forRoles(roles.toArray(String[]::new));
