@@ -32,7 +32,11 @@ class LabelConsentService implements IConsentService {
         if (conditionalWriteMatch(request, resource)) {
             return ConsentOutcome.PROCEED;
         }
-        return visibility(resource) == Visibility.HIDDEN ? ConsentOutcome.REJECT : ConsentOutcome.PROCEED;
+        if (visibility(resource) == Visibility.HIDDEN) {
+            DeniedRecords.note(request, resource);
+            return ConsentOutcome.REJECT;
+        }
+        return ConsentOutcome.PROCEED;
     }
 
     @Override
@@ -47,7 +51,10 @@ class LabelConsentService implements IConsentService {
                 new ConsentOutcome(
                         ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum.PROCEED,
                         FlagRedaction.redact((Flag) resource));
-            case HIDDEN -> ConsentOutcome.REJECT;
+            case HIDDEN -> {
+                DeniedRecords.note(request, resource);
+                yield ConsentOutcome.REJECT;
+            }
         };
     }
 

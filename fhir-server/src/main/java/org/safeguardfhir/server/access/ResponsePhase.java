@@ -37,6 +37,7 @@ class ResponsePhase implements RestInterceptor {
         var visibility = AccessPolicy.visibility(caller.get(), answer);
         if (visibility == Visibility.HIDDEN) {
             // As for Prefer: return=minimal: the status and Location stay, the record does not.
+            DeniedRecords.note(request, answer);
             response.setResponseResource(null);
         } else if (visibility == Visibility.REDACTED && !FlagRedaction.isRedacted(answer)) {
             response.setResponseResource(FlagRedaction.redact((Flag) answer));
@@ -47,6 +48,7 @@ class ResponsePhase implements RestInterceptor {
                 }
                 var shown = AccessPolicy.visibility(caller.get(), entry.getResource());
                 if (shown == Visibility.HIDDEN) {
+                    DeniedRecords.note(request, entry.getResource());
                     entry.setResource(null);
                 } else if (shown == Visibility.REDACTED && !FlagRedaction.isRedacted(entry.getResource())) {
                     entry.setResource(FlagRedaction.redact((Flag) entry.getResource()));

@@ -1,0 +1,181 @@
+package org.safeguardfhir.server.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.safeguardfhir.server.screening.Screenings;
+import org.safeguardfhir.server.security.Role;
+import org.safeguardfhir.server.support.FhirClients;
+import org.safeguardfhir.server.support.FhirServerIntegrationTest;
+import org.safeguardfhir.server.support.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every request that touches restricted records leaves exactly one AuditEvent; nothing else leaves any. */
+@FhirServerIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditTrailIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IGenericClient client;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    String patient;
+    String flag;
+    String restrictedObservation;
+    String plainObservation;
+
+    @BeforeAll
+    void storeOnePatientsRecords() {
+        var screenings = new Screenings(client, jdbc);
+        Reference subject = screenings.patient("1979-09-09");
+        patient = subject.getReferenceElement().getIdPart();
+        String response = screenings.submit(screenings.example("adult-screening-positive", subject));
+        screenings.awaitProcessed(response);
+        flag = only("Flag?patient=" + patient);
+        restrictedObservation =
+                only("Observation?subject=Patient/" + patient + "&derived-from=QuestionnaireResponse/" + response);
+        var plain = new Observation();
+        plain.setStatus(Observation.ObservationStatus.FINAL);
+        plain.getCode().setText("Heart rate");
+        plain.setSubject(subject.copy());
+        plainObservation = client.create().resource(plain).execute().getId().getIdPart();
+    }
+
+    @Test
+    void aLeadsReadsAndSearchesOfRestrictedRecordsAreAuditedOnceEach() throws Exception {
+        String lead = "audit-lead-" + UUID.randomUUID();
+        String token = token(lead, Role.SAFEGUARDING_LEAD);
+
+        assertThat(get(token, "Flag/" + flag).statusCode()).isEqualTo(200);
+        assertThat(get(token, "Task?patient=Patient/" + patient).statusCode()).isEqualTo(200);
+        assertThat(get(token, "Observation/" + plainObservation).statusCode()).isEqualTo(200);
+
+        List<AuditEvent> events = eventsOf(lead);
+        assertThat(events).hasSize(2);
+        var read = events.stream()
+                .filter(e -> e.getSubtypeFirstRep().getCode().equals("read"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(read.getEntityFirstRep().getWhat().getReference()).isEqualTo("Flag/" + flag);
+        assertThat(read.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._0);
+        assertThat(read.getAgentFirstRep().getRequestor()).isTrue();
+        assertThat(read.getAgentFirstRep().getRoleFirstRep().getCodingFirstRep().getCode())
+                .isEqualTo("safeguarding-lead");
+        var search = events.stream()
+                .filter(e -> e.getSubtypeFirstRep().getCode().equals("search-type"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(search.getEntity()).hasSize(3);
+    }
+
+    @Test
+    void aDenialAndARedactedViewAreAuditedButANarrowedSearchTouchesNothing() throws Exception {
+        String clinician = "audit-clinician-" + UUID.randomUUID();
+        String token = token(clinician, Role.CLINICIAN);
+
+        assertThat(get(token, "Observation/" + restrictedObservation).statusCode())
+                .isEqualTo(404);
+        assertThat(get(token, "Flag/" + flag).statusCode()).isEqualTo(200);
+        assertThat(get(token, "Observation?subject=Patient/" + patient).statusCode())
+                .isEqualTo(200);
+
+        List<AuditEvent> events = eventsOf(clinician);
+        assertThat(events).hasSize(2);
+        assertThat(events)
+                .filteredOn(e -> e.getOutcome() == AuditEvent.AuditEventOutcome._4)
+                .singleElement()
+                .satisfies(denied -> assertThat(
+                                denied.getEntityFirstRep().getWhat().getReference())
+                        .isEqualTo("Observation/" + restrictedObservation));
+    }
+
+    @Test
+    void creatingARestrictedRecordIsAuditedInItsTransaction() throws Exception {
+        String clinician = "audit-writer-" + UUID.randomUUID();
+        var observation = new Observation();
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.getCode().setText("Disclosure noted");
+        observation.setSubject(new Reference("Patient/" + patient));
+        observation.getMeta().addSecurity("http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "R", null);
+
+        String id = FhirClients.forPort(port, token(clinician, Role.CLINICIAN))
+                .create()
+                .resource(observation)
+                .execute()
+                .getId()
+                .getIdPart();
+
+        assertThat(eventsOf(clinician)).singleElement().satisfies(created -> {
+            assertThat(created.getAction()).isEqualTo(AuditEvent.AuditEventAction.C);
+            assertThat(created.getEntityFirstRep().getWhat().getReference()).isEqualTo("Observation/" + id);
+        });
+    }
+
+    @Test
+    void auditEventsAreReadableOnlyByAdminAndTheLead() throws Exception {
+        assertThat(get(TestTokens.forRoles(Role.ADMIN), "AuditEvent?_count=1").statusCode())
+                .isEqualTo(200);
+        assertThat(get(TestTokens.forRoles(Role.SAFEGUARDING_LEAD), "AuditEvent?_count=1")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(get(TestTokens.forRoles(Role.CLINICIAN), "AuditEvent?_count=1")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(get(TestTokens.forRoles(Role.DASHBOARD), "AuditEvent?_count=1")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    private List<AuditEvent> eventsOf(String subject) {
+        var admin = FhirClients.forPort(port, TestTokens.forRoles(Role.ADMIN));
+        return admin
+                .search()
+                .byUrl("AuditEvent?altid=" + subject + "&_count=100")
+                .returnBundle(Bundle.class)
+                .execute()
+                .getEntry()
+                .stream()
+                .map(e -> (AuditEvent) e.getResource())
+                .toList();
+    }
+
+    private String only(String search) {
+        var found = client.search().byUrl(search).returnBundle(Bundle.class).execute();
+        assertThat(found.getEntry()).as(search).hasSize(1);
+        return found.getEntryFirstRep().getResource().getIdElement().getIdPart();
+    }
+
+    private static String token(String subject, Role role) {
+        return TestTokens.sign(TestTokens.claims(role).subject(subject).build());
+    }
+
+    private HttpResponse<String> get(String token, String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(FhirClients.baseUrl(port) + "/" + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
