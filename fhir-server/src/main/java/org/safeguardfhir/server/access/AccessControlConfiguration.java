@@ -1,7 +1,10 @@
 package org.safeguardfhir.server.access;
 
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import java.time.Clock;
+import java.time.Duration;
 import org.safeguardfhir.server.fhir.RestInterceptor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,18 +13,23 @@ import org.springframework.context.annotation.Configuration;
 class AccessControlConfiguration {
 
     @Bean
+    BreakGlassGrants breakGlassGrants(@Value("${safeguard.security.break-glass-duration:60m}") Duration duration) {
+        return new BreakGlassGrants(duration, Clock.systemUTC());
+    }
+
+    @Bean
     OperationAccessInterceptor operationAccessInterceptor() {
         return new OperationAccessInterceptor();
     }
 
     @Bean
-    SearchNarrowingInterceptor searchNarrowingInterceptor() {
-        return new SearchNarrowingInterceptor();
+    SearchNarrowingInterceptor searchNarrowingInterceptor(BreakGlassGrants grants) {
+        return new SearchNarrowingInterceptor(grants);
     }
 
     @Bean
-    ResponsePhase responsePhase() {
-        return new ResponsePhase();
+    ResponsePhase responsePhase(BreakGlassGrants grants) {
+        return new ResponsePhase(grants);
     }
 
     @Bean
@@ -30,8 +38,8 @@ class AccessControlConfiguration {
     }
 
     @Bean
-    LabelConsentInterceptor labelConsentInterceptor() {
-        return new LabelConsentInterceptor(new LabelConsentService());
+    LabelConsentInterceptor labelConsentInterceptor(BreakGlassGrants grants) {
+        return new LabelConsentInterceptor(new LabelConsentService(grants));
     }
 
     /** HAPI's consent interceptor, marked for registration on the REST server. */

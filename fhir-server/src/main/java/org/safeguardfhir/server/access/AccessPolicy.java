@@ -126,6 +126,33 @@ public final class AccessPolicy {
     }
 
     public static Visibility visibility(Caller caller, IBaseResource resource) {
+        return visibility(caller, resource, Set.of());
+    }
+
+    /**
+     * With break-glass grants: a clinician who has stated a reason sees the granted patients' restricted records in
+     * full, for as long as the grant lasts. Nobody else can break glass.
+     */
+    public static Visibility visibility(Caller caller, IBaseResource resource, Set<String> grantedPatients) {
+        var visibility = labelVisibility(caller, resource);
+        if (visibility != Visibility.FULL
+                && !grantedPatients.isEmpty()
+                && mayBreakGlass(caller)
+                && mayRead(caller, resource.fhirType(), Interaction.READ)
+                && PatientOf.reference(resource)
+                        .filter(grantedPatients::contains)
+                        .isPresent()) {
+            return Visibility.FULL;
+        }
+        return visibility;
+    }
+
+    /** Break-glass is a clinician's, acting as staff: never a patient-facing app's or a proxy's. */
+    public static boolean mayBreakGlass(Caller caller) {
+        return seesRedactedFlags(caller);
+    }
+
+    private static Visibility labelVisibility(Caller caller, IBaseResource resource) {
         String type = resource.fhirType();
         if (ENVELOPES.contains(type)) {
             return Visibility.FULL;

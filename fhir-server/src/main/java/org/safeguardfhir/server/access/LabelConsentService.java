@@ -19,6 +19,12 @@ import org.safeguardfhir.server.security.CallerAuthentication;
  */
 class LabelConsentService implements IConsentService {
 
+    private final BreakGlassGrants grants;
+
+    LabelConsentService(BreakGlassGrants grants) {
+        this.grants = grants;
+    }
+
     @Override
     public ConsentOutcome startOperation(RequestDetails request, IConsentContextServices services) {
         return caller().map(AccessPolicy::seesRestricted).orElse(false)
@@ -69,9 +75,10 @@ class LabelConsentService implements IConsentService {
                 .orElse(false);
     }
 
-    private static Visibility visibility(IBaseResource resource) {
+    private Visibility visibility(IBaseResource resource) {
         // No caller means no authenticated request reached here: show nothing.
-        return caller().map(caller -> AccessPolicy.visibility(caller, resource)).orElse(Visibility.HIDDEN);
+        return caller().map(caller -> AccessPolicy.visibility(caller, resource, grants.patients(caller)))
+                .orElse(Visibility.HIDDEN);
     }
 
     private static Optional<Caller> caller() {

@@ -22,6 +22,12 @@ class ResponsePhase implements RestInterceptor {
 
     private static final String STARTED = ResponsePhase.class.getName() + ".started";
 
+    private final BreakGlassGrants grants;
+
+    ResponsePhase(BreakGlassGrants grants) {
+        this.grants = grants;
+    }
+
     @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = -100)
     public void start(RequestDetails request) {
         request.getUserData().put(STARTED, Boolean.TRUE);
@@ -34,7 +40,8 @@ class ResponsePhase implements RestInterceptor {
             return;
         }
         IBaseResource answer = response.getResponseResource();
-        var visibility = AccessPolicy.visibility(caller.get(), answer);
+        var granted = grants.patients(caller.get());
+        var visibility = AccessPolicy.visibility(caller.get(), answer, granted);
         if (visibility == Visibility.HIDDEN) {
             // As for Prefer: return=minimal: the status and Location stay, the record does not.
             DeniedRecords.note(request, answer);
@@ -46,7 +53,7 @@ class ResponsePhase implements RestInterceptor {
                 if (!entry.hasResource()) {
                     continue;
                 }
-                var shown = AccessPolicy.visibility(caller.get(), entry.getResource());
+                var shown = AccessPolicy.visibility(caller.get(), entry.getResource(), granted);
                 if (shown == Visibility.HIDDEN) {
                     DeniedRecords.note(request, entry.getResource());
                     entry.setResource(null);

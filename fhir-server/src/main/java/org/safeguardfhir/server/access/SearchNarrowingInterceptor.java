@@ -34,6 +34,12 @@ class SearchNarrowingInterceptor implements RestInterceptor {
     /** Everyone who sees restricted data in full sees the same results, so they may share a search's pages. */
     private static final String FULL_VIEW = "full-view";
 
+    private final BreakGlassGrants grants;
+
+    SearchNarrowingInterceptor(BreakGlassGrants grants) {
+        this.grants = grants;
+    }
+
     private final Cache<String, String> owners = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofHours(1))
             .maximumSize(200_000)
@@ -50,7 +56,8 @@ class SearchNarrowingInterceptor implements RestInterceptor {
         }
         if (AccessPolicy.seesRestricted(caller.get())
                 || ("Flag".equals(search.getResourceType()) && AccessPolicy.seesRedactedFlags(caller.get()))
-                || conditionalWriteMatch(request, search.getResourceType(), caller.get())) {
+                || conditionalWriteMatch(request, search.getResourceType(), caller.get())
+                || withinBreakGlass(caller.get(), parameters)) {
             return;
         }
         for (var label : RestrictedLabels.ALL) {
@@ -65,6 +72,33 @@ class SearchNarrowingInterceptor implements RestInterceptor {
      * gets here, and learns no content: only whether a record with the identifier it sent exists, as FHIR's
      * conditional semantics require.
      */
+    /**
+     * A search confined to one patient whose records the caller has broken glass for is not narrowed; the consent
+     * hooks still judge each result, so another patient's restricted records stay hidden.
+     */
+    private boolean withinBreakGlass(Caller caller, SearchParameterMap parameters) {
+        if (!AccessPolicy.mayBreakGlass(caller)) {
+            return false;
+        }
+        var granted = grants.patients(caller);
+        if (granted.isEmpty()) {
+            return false;
+        }
+        for (String name : java.util.List.of("patient", "subject")) {
+            var and = parameters.get(name);
+            if (and != null
+                    && and.size() == 1
+                    && and.get(0).size() == 1
+                    && and.get(0).get(0) instanceof ca.uhn.fhir.rest.param.ReferenceParam reference) {
+                String value = reference.getResourceType() == null
+                        ? "Patient/" + reference.getIdPart()
+                        : reference.getResourceType() + "/" + reference.getIdPart();
+                return granted.contains(value);
+            }
+        }
+        return false;
+    }
+
     static boolean conditionalWriteMatch(RequestDetails request, String type, Caller caller) {
         var operation = request == null ? null : request.getRestOperationType();
         boolean write = operation == RestOperationTypeEnum.CREATE

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.Bundle;
+import org.safeguardfhir.server.access.BreakGlassGrants;
 import org.safeguardfhir.server.access.DeniedRecords;
 import org.safeguardfhir.server.access.RestrictedLabels;
 import org.safeguardfhir.server.fhir.RestInterceptor;
@@ -34,9 +35,11 @@ public class AccessAuditInterceptor implements RestInterceptor {
             RestOperationTypeEnum.DELETE);
 
     private final AuditTrail trail;
+    private final BreakGlassGrants grants;
 
-    public AccessAuditInterceptor(AuditTrail trail) {
+    public AccessAuditInterceptor(AuditTrail trail, BreakGlassGrants grants) {
         this.trail = trail;
+        this.grants = grants;
     }
 
     @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = 200)
@@ -84,7 +87,13 @@ public class AccessAuditInterceptor implements RestInterceptor {
         }
         if (RestrictedLabels.restricted(resource) || "update".equals(interaction)) {
             trail.record(new AuditTrail.Access(
-                    caller.get(), interaction, action, false, List.of(reference(resource)), address(request)));
+                    caller.get(),
+                    interaction,
+                    action,
+                    false,
+                    List.of(reference(resource)),
+                    address(request),
+                    !grants.patients(caller.get()).isEmpty()));
         }
     }
 
@@ -105,7 +114,8 @@ public class AccessAuditInterceptor implements RestInterceptor {
                         : AuditEventAction.R,
                 shown.isEmpty(),
                 records,
-                address(request)));
+                address(request),
+                !grants.patients(caller.get()).isEmpty()));
     }
 
     /** The restricted records an answer shows; in a batch, only the answers to its GET entries. */

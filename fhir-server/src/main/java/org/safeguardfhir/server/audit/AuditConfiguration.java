@@ -1,6 +1,7 @@
 package org.safeguardfhir.server.audit;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import org.safeguardfhir.server.access.BreakGlassGrants;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,7 +14,7 @@ class AuditConfiguration {
     }
 
     @Bean
-    AccessAuditInterceptor accessAuditInterceptor(AuditTrail trail) {
-        return new AccessAuditInterceptor(trail);
+    AccessAuditInterceptor accessAuditInterceptor(AuditTrail trail, BreakGlassGrants grants) {
+        return new AccessAuditInterceptor(trail, grants);
     }
 }

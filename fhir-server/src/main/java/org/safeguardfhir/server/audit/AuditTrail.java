@@ -31,7 +31,8 @@ public class AuditTrail {
             AuditEventAction action,
             boolean denied,
             Collection<String> records,
-            String clientAddress) {}
+            String clientAddress,
+            boolean breakGlass) {}
 
     private final DaoRegistry daos;
 
@@ -48,6 +49,11 @@ public class AuditTrail {
         event.setOutcome(access.denied() ? AuditEventOutcome._4 : AuditEventOutcome._0);
         if (access.denied()) {
             event.setOutcomeDesc("denied by the access policy");
+        }
+        if (access.breakGlass()) {
+            event.addPurposeOfEvent()
+                    .addCoding(
+                            new Coding("http://terminology.hl7.org/CodeSystem/v3-ActReason", "BTG", "break the glass"));
         }
         var agent = event.addAgent().setRequestor(true).setAltId(access.caller().subject());
         agent.getWho().getIdentifier().setValue(access.caller().subject());
