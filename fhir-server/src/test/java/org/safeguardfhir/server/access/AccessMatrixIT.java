@@ -22,17 +22,18 @@ import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.safeguardfhir.routes.referral.ReferralIdentifiers;
+import org.safeguardfhir.server.screening.ScreenedPatient;
 import org.safeguardfhir.server.screening.Screenings;
 import org.safeguardfhir.server.security.Role;
 import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
+import org.safeguardfhir.server.support.Http;
 import org.safeguardfhir.server.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -100,19 +101,16 @@ class AccessMatrixIT {
 
     @BeforeAll
     void storeOnePatientsRecords() {
-        var screenings = new Screenings(client, jdbc);
-        Reference subject = screenings.patient("1985-05-05");
-        patient = subject.getReferenceElement().getIdPart();
-        response = screenings.submit(screenings.example("adult-screening-positive", subject));
-        screenings.awaitProcessed(response);
-        flag = only(Flag.class, "Flag?patient=" + patient);
-        leadTask = only(
-                Task.class,
+        var screened = ScreenedPatient.create(client, jdbc, "1985-05-05");
+        Reference subject = new Reference(screened.patient());
+        patient = screened.patientId();
+        response = screened.response();
+        flag = screened.flag();
+        restrictedObservation = screened.result();
+        leadTask = ScreenedPatient.only(
+                client,
                 "Task?identifier=" + ReferralIdentifiers.TASK_SYSTEM + "|" + response
                         + ".designated-safeguarding-lead");
-        restrictedObservation = only(
-                Observation.class,
-                "Observation?subject=Patient/" + patient + "&derived-from=" + "QuestionnaireResponse/" + response);
         plainObservation = create(plain(subject));
         var derived = plain(subject);
         derived.addDerivedFrom(new Reference("QuestionnaireResponse/" + response));
@@ -417,22 +415,12 @@ class AccessMatrixIT {
         return client.create().resource(resource).execute().getId().getIdPart();
     }
 
-    private <T extends Resource> String only(Class<T> type, String search) {
-        var found = client.search().byUrl(search).returnBundle(Bundle.class).execute();
-        assertThat(found.getEntry()).as(search).hasSize(1);
-        return found.getEntryFirstRep().getResource().getIdElement().getIdPart();
-    }
-
     private HttpResponse<String> get(Who who, String path) throws Exception {
         return get(who.token(patient), path);
     }
 
     private HttpResponse<String> get(String token, String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(FhirClients.baseUrl(port) + (path.startsWith("?") ? "" : "/") + path))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return Http.get(port, token, path);
     }
 
     private HttpResponse<String> post(Who who, String path, String body) throws Exception {

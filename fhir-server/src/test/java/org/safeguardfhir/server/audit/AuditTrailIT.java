@@ -3,9 +3,6 @@ package org.safeguardfhir.server.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -16,10 +13,11 @@ import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.safeguardfhir.server.screening.Screenings;
+import org.safeguardfhir.server.screening.ScreenedPatient;
 import org.safeguardfhir.server.security.Role;
 import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
+import org.safeguardfhir.server.support.Http;
 import org.safeguardfhir.server.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,8 +37,7 @@ class AuditTrailIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    final HttpClient http = HttpClient.newHttpClient();
-
+    ScreenedPatient screened;
     String patient;
     String flag;
     String restrictedObservation;
@@ -48,14 +45,11 @@ class AuditTrailIT {
 
     @BeforeAll
     void storeOnePatientsRecords() {
-        var screenings = new Screenings(client, jdbc);
-        Reference subject = screenings.patient("1979-09-09");
-        patient = subject.getReferenceElement().getIdPart();
-        String response = screenings.submit(screenings.example("adult-screening-positive", subject));
-        screenings.awaitProcessed(response);
-        flag = only("Flag?patient=" + patient);
-        restrictedObservation =
-                only("Observation?subject=Patient/" + patient + "&derived-from=QuestionnaireResponse/" + response);
+        screened = ScreenedPatient.create(client, jdbc, "1979-09-09");
+        patient = screened.patientId();
+        flag = screened.flag();
+        restrictedObservation = screened.result();
+        Reference subject = new Reference(screened.patient());
         var plain = new Observation();
         plain.setStatus(Observation.ObservationStatus.FINAL);
         plain.getCode().setText("Heart rate");
@@ -161,21 +155,11 @@ class AuditTrailIT {
                 .toList();
     }
 
-    private String only(String search) {
-        var found = client.search().byUrl(search).returnBundle(Bundle.class).execute();
-        assertThat(found.getEntry()).as(search).hasSize(1);
-        return found.getEntryFirstRep().getResource().getIdElement().getIdPart();
-    }
-
     private static String token(String subject, Role role) {
         return TestTokens.sign(TestTokens.claims(role).subject(subject).build());
     }
 
     private HttpResponse<String> get(String token, String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(FhirClients.baseUrl(port) + "/" + path))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return Http.get(port, token, path);
     }
 }

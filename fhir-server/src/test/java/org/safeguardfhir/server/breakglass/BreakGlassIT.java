@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -15,15 +12,15 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Flag;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.safeguardfhir.server.screening.Screenings;
+import org.safeguardfhir.server.screening.ScreenedPatient;
 import org.safeguardfhir.server.security.Role;
 import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
+import org.safeguardfhir.server.support.Http;
 import org.safeguardfhir.server.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,8 +41,6 @@ class BreakGlassIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    final HttpClient http = HttpClient.newHttpClient();
-
     String patient;
     String flag;
     String result;
@@ -53,17 +48,12 @@ class BreakGlassIT {
 
     @BeforeAll
     void storeTwoPatientsScreenings() {
-        var screenings = new Screenings(client, jdbc);
-        Reference first = screenings.patient("1990-02-02");
-        Reference second = screenings.patient("1991-03-03");
-        patient = first.getReference();
-        String response = screenings.submit(screenings.example("adult-screening-positive", first));
-        String other = screenings.submit(screenings.example("adult-screening-positive", second));
-        screenings.awaitProcessed(response);
-        screenings.awaitProcessed(other);
-        flag = only("Flag?patient=" + patient);
-        result = only("Observation?derived-from=QuestionnaireResponse/" + response);
-        otherPatientsResult = only("Observation?derived-from=QuestionnaireResponse/" + other);
+        var first = ScreenedPatient.create(client, jdbc, "1990-02-02");
+        var second = ScreenedPatient.create(client, jdbc, "1991-03-03");
+        patient = first.patient();
+        flag = first.flag();
+        result = first.result();
+        otherPatientsResult = second.result();
     }
 
     @Test
@@ -170,19 +160,17 @@ class BreakGlassIT {
 
     private HttpResponse<String> request(String token, String path, String purpose, String who, String reason)
             throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(FhirClients.baseUrl(port) + "/" + path))
-                .header("Authorization", "Bearer " + token);
-        if (purpose != null) {
-            request.header("X-Purpose-Of-Use", purpose)
-                    .header("X-Break-Glass-Patient", who)
-                    .header("X-Break-Glass-Reason", reason.isEmpty() ? " " : reason);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String only(String search) {
-        var found = client.search().byUrl(search).returnBundle(Bundle.class).execute();
-        assertThat(found.getEntry()).as(search).hasSize(1);
-        return found.getEntryFirstRep().getResource().getIdElement().getIdPart();
+        return purpose == null
+                ? Http.get(port, token, path)
+                : Http.get(
+                        port,
+                        token,
+                        path,
+                        "X-Purpose-Of-Use",
+                        purpose,
+                        "X-Break-Glass-Patient",
+                        who,
+                        "X-Break-Glass-Reason",
+                        reason.isEmpty() ? " " : reason);
     }
 }
