@@ -1,7 +1,6 @@
 package org.safeguardfhir.server.audit;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.context.FhirContext;
 import java.util.Collection;
 import java.util.Date;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -13,10 +12,13 @@ import org.hl7.fhir.r4.model.Reference;
 import org.safeguardfhir.server.security.Caller;
 
 /**
- * Stores one AuditEvent, shaped after IHE BALP's RESTful patterns: the interaction, the caller as requesting agent
+ * Records one AuditEvent, shaped after IHE BALP's RESTful patterns: the interaction, the caller as requesting agent
  * (subject in {@code altId}, roles as agent roles), this server as source, and each record touched as an entity.
- * Stored through HAPI's DAO in the caller's thread: it joins a write's transaction, or commits on its own before a
- * read's answer is sent; if it cannot be stored, the request fails rather than go unaudited.
+ *
+ * <p>The event goes into the audit outbox in the caller's thread: it joins a write's transaction, or commits on its
+ * own before a read's answer is sent; if it cannot be written, the request fails rather than go unaudited.
+ * {@link AuditOutboxRelay} stores it as a resource moments later. Storing it at once would index every record it
+ * names, one lookup each, on the answer's path: half again the time of a safeguarding lead's dashboard search.
  */
 public class AuditTrail {
 
@@ -34,10 +36,26 @@ public class AuditTrail {
             String clientAddress,
             boolean breakGlass) {}
 
-    private final DaoRegistry daos;
+    /** Records are named by their relative URL, as a URI: {@code entity:identifier=urn:ietf:rfc:3986|Task/12}. */
+    public static final String RECORD_NAME_SYSTEM = "urn:ietf:rfc:3986";
 
-    public AuditTrail(DaoRegistry daos) {
-        this.daos = daos;
+    private final AuditOutbox outbox;
+    private final AuditOutboxRelay relay;
+    private final FhirContext fhirContext;
+
+    AuditTrail(AuditOutbox outbox, AuditOutboxRelay relay, FhirContext fhirContext) {
+        this.outbox = outbox;
+        this.relay = relay;
+        this.fhirContext = fhirContext;
+    }
+
+    /**
+     * A logical reference, not a literal one: HAPI would refuse to delete a record that an AuditEvent references,
+     * so the audit trail would pin every restricted record it mentions, and it would look each one up on every write.
+     */
+    static Reference named(String record) {
+        return new Reference()
+                .setIdentifier(new Identifier().setSystem(RECORD_NAME_SYSTEM).setValue(record));
     }
 
     public void record(Access access) {
@@ -67,19 +85,12 @@ public class AuditTrail {
                         "http://terminology.hl7.org/CodeSystem/security-source-type", "4", "Application Server"));
         event.getSource().getObserver().setDisplay("Safeguard FHIR");
         for (String record : access.records()) {
-            // A deleted record cannot be referenced (HAPI checks references on write): it is named instead.
-            var what = access.action() == AuditEventAction.D
-                    ? new Reference()
-                            .setIdentifier(new Identifier()
-                                    .setSystem("urn:ietf:rfc:3986")
-                                    .setValue(record))
-                    : new Reference(record);
             event.addEntity()
-                    .setWhat(what)
+                    .setWhat(named(record))
                     .setType(
                             new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"))
                     .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "4", "Domain Resource"));
         }
-        daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+        outbox.enqueue(fhirContext.newJsonParser().encodeResourceToString(event), relay::wake);
     }
 }

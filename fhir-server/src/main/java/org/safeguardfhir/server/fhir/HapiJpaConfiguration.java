@@ -50,6 +50,9 @@ class HapiJpaConfiguration {
         settings.setEnforceReferentialIntegrityOnWrite(true);
         settings.setEnforceReferentialIntegrityOnDelete(true);
         settings.setDeleteEnabled(true);
+        // Search parameters come with the conformance package, before the data they index; HAPI's reindexing jobs
+        // are not wired, so a parameter added later indexes only what is written after it.
+        settings.setMarkResourcesForReindexingUponSearchParameterChange(false);
         settings.setAllowMultipleDelete(false);
         settings.setExpungeEnabled(false);
         // No full-text index: search runs on PostgreSQL alone.

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.safeguardfhir.server.screening.ScreenedPatient;
 import org.safeguardfhir.server.security.Role;
+import org.safeguardfhir.server.support.AuditRecords;
 import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
 import org.safeguardfhir.server.support.Http;
@@ -36,6 +37,9 @@ class AuditTrailIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AuditOutboxRelay relay;
 
     ScreenedPatient screened;
     String patient;
@@ -72,7 +76,8 @@ class AuditTrailIT {
                 .filter(e -> e.getSubtypeFirstRep().getCode().equals("read"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(read.getEntityFirstRep().getWhat().getReference()).isEqualTo("Flag/" + flag);
+        assertThat(read.getEntityFirstRep().getWhat().getIdentifier().getValue())
+                .isEqualTo("Flag/" + flag);
         assertThat(read.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._0);
         assertThat(read.getAgentFirstRep().getRequestor()).isTrue();
         assertThat(read.getAgentFirstRep().getRoleFirstRep().getCodingFirstRep().getCode())
@@ -100,8 +105,10 @@ class AuditTrailIT {
         assertThat(events)
                 .filteredOn(e -> e.getOutcome() == AuditEvent.AuditEventOutcome._4)
                 .singleElement()
-                .satisfies(denied -> assertThat(
-                                denied.getEntityFirstRep().getWhat().getReference())
+                .satisfies(denied -> assertThat(denied.getEntityFirstRep()
+                                .getWhat()
+                                .getIdentifier()
+                                .getValue())
                         .isEqualTo("Observation/" + restrictedObservation));
     }
 
@@ -123,8 +130,58 @@ class AuditTrailIT {
 
         assertThat(eventsOf(clinician)).singleElement().satisfies(created -> {
             assertThat(created.getAction()).isEqualTo(AuditEvent.AuditEventAction.C);
-            assertThat(created.getEntityFirstRep().getWhat().getReference()).isEqualTo("Observation/" + id);
+            assertThat(created.getEntityFirstRep().getWhat().getIdentifier().getValue())
+                    .isEqualTo("Observation/" + id);
         });
+    }
+
+    @Test
+    void anAuditRecordWrittenWhileTheRelayIsStoppedIsStoredOnceItRunsAgain() throws Exception {
+        String lead = "audit-outbox-" + UUID.randomUUID();
+        relay.stop();
+        try {
+            assertThat(get(token(lead, Role.SAFEGUARDING_LEAD), "Flag/" + flag).statusCode())
+                    .isEqualTo(200);
+            assertThat(AuditRecords.pending(jdbc)).isEqualTo(1);
+            assertThat(storedEventsOf(lead)).isEmpty();
+        } finally {
+            relay.start();
+        }
+        assertThat(eventsOf(lead)).singleElement().satisfies(read -> assertThat(
+                        read.getEntityFirstRep().getWhat().getIdentifier().getValue())
+                .isEqualTo("Flag/" + flag));
+    }
+
+    @Test
+    void anAuditedRecordCanStillBeDeletedAndItsTrailIsFoundByItsName() throws Exception {
+        String lead = "audit-deleted-" + UUID.randomUUID();
+        String token = token(lead, Role.SAFEGUARDING_LEAD);
+        var observation = new Observation();
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.getCode().setText("Disclosure noted");
+        observation.setSubject(new Reference("Patient/" + patient));
+        observation.getMeta().addSecurity("http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "R", null);
+        var leadClient = FhirClients.forPort(port, token);
+        String id = leadClient.create().resource(observation).execute().getId().getIdPart();
+        assertThat(get(token, "Observation/" + id).statusCode()).isEqualTo(200);
+        AuditRecords.awaitStored(jdbc);
+
+        leadClient.delete().resourceById("Observation", id).execute();
+
+        AuditRecords.awaitStored(jdbc);
+        List<AuditEvent> trail = FhirClients.forPort(port, TestTokens.forRoles(Role.ADMIN))
+                .search()
+                .byUrl("AuditEvent?record=" + AuditTrail.RECORD_NAME_SYSTEM + "|Observation/" + id)
+                .returnBundle(Bundle.class)
+                .execute()
+                .getEntry()
+                .stream()
+                .map(e -> (AuditEvent) e.getResource())
+                .toList();
+        assertThat(trail)
+                .extracting(AuditEvent::getAction)
+                .containsExactlyInAnyOrder(
+                        AuditEvent.AuditEventAction.C, AuditEvent.AuditEventAction.R, AuditEvent.AuditEventAction.D);
     }
 
     @Test
@@ -143,6 +200,11 @@ class AuditTrailIT {
     }
 
     private List<AuditEvent> eventsOf(String subject) {
+        AuditRecords.awaitStored(jdbc);
+        return storedEventsOf(subject);
+    }
+
+    private List<AuditEvent> storedEventsOf(String subject) {
         var admin = FhirClients.forPort(port, TestTokens.forRoles(Role.ADMIN));
         return admin
                 .search()

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.safeguardfhir.server.screening.ScreenedPatient;
 import org.safeguardfhir.server.security.Role;
+import org.safeguardfhir.server.support.AuditRecords;
 import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
 import org.safeguardfhir.server.support.Http;
@@ -96,6 +97,7 @@ class BreakGlassIT {
             assertThat(task.getNoteFirstRep().getText()).contains(REASON);
         });
 
+        AuditRecords.awaitStored(jdbc);
         List<AuditEvent> events = FhirClients.forPort(port, TestTokens.forRoles(Role.ADMIN))
                 .search()
                 .byUrl("AuditEvent?altid=" + clinician + "&_count=100")
