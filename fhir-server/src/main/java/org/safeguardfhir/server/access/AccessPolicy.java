@@ -147,6 +147,16 @@ public final class AccessPolicy {
         return visibility;
     }
 
+    /**
+     * Who may run {@code $safeguarding-statistics}: its counts are suppressed and rounded for publication, so the
+     * dashboards and researchers who see nothing restricted may, as may the lead; staff apps only.
+     */
+    public static boolean mayReadStatistics(Caller caller) {
+        return !caller.patientFacing()
+                && !caller.proxy()
+                && (caller.has(Role.SAFEGUARDING_LEAD) || caller.has(Role.DASHBOARD) || caller.has(Role.RESEARCHER));
+    }
+
     /** Break-glass is a clinician's, acting as staff: never a patient-facing app's or a proxy's. */
     public static boolean mayBreakGlass(Caller caller) {
         return seesRedactedFlags(caller);

@@ -31,6 +31,8 @@ class OperationAccessInterceptor implements RestInterceptor {
     private static final Set<String> TERMINOLOGY_OPERATIONS =
             Set.of("$expand", "$validate-code", "$lookup", "$subsumes", "$translate");
 
+    private static final String STATISTICS = "$safeguarding-statistics";
+
     private static final Set<String> PROBING_PARAMETERS =
             Set.of("_filter", "_text", "_content", "_list", "_query", "_contained", "_containedType", "_security");
 
@@ -128,6 +130,10 @@ class OperationAccessInterceptor implements RestInterceptor {
         } else if ("$validate".equals(operation) && type != null) {
             if (!AccessPolicy.mayWrite(caller, type, Interaction.CREATE)) {
                 throw forbidden("Your role does not allow writing " + type + ", so not validating it either.");
+            }
+        } else if (STATISTICS.equals(operation) && type == null) {
+            if (!AccessPolicy.mayReadStatistics(caller)) {
+                throw forbidden("Statistics are for the safeguarding lead, dashboards and researchers.");
             }
         } else if (!AccessPolicy.seesRestricted(caller)) {
             throw forbidden("The operation " + operation + " is only available to the safeguarding lead.");

@@ -29,8 +29,14 @@ import org.springframework.stereotype.Component;
 public class ConformancePackageInstaller {
 
     /** The artefact types we install; examples never ship in the package. */
-    static final List<String> INSTALLED_TYPES =
-            List.of("CodeSystem", "ValueSet", "ConceptMap", "StructureDefinition", "Questionnaire", "SearchParameter");
+    static final List<String> INSTALLED_TYPES = List.of(
+            "CodeSystem",
+            "ValueSet",
+            "ConceptMap",
+            "StructureDefinition",
+            "Questionnaire",
+            "SearchParameter",
+            "OperationDefinition");
 
     private static final Logger log = LoggerFactory.getLogger(ConformancePackageInstaller.class);
     private static final long LOCK_KEY = 0x5afe_6a4d_0001L;

@@ -42,7 +42,8 @@ class FhirRestServerConfiguration {
             FhirServerProperties properties,
             ValueSetOperationProvider valueSetOperations,
             Optional<BuildProperties> build,
-            List<RestInterceptor> interceptors) {
+            List<RestInterceptor> interceptors,
+            List<RestProvider> providers) {
         // Narratives would render sensitive content as free text; clients render from structured data.
         fhirContext.setNarrativeGenerator(new NullNarrativeGenerator());
 
@@ -53,6 +54,7 @@ class FhirRestServerConfiguration {
         server.registerProvider(new SystemInteractionsProvider(systemDao));
         // ValueSet $expand and $validate-code, answered from the server's own terminology tables.
         server.registerProvider(valueSetOperations);
+        providers.forEach(server::registerProvider);
         server.setPagingProvider(pagingProvider);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setServerAddressStrategy(

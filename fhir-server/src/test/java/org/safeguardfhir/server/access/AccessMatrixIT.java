@@ -227,6 +227,15 @@ class AccessMatrixIT {
                 .isNotEqualTo(200);
     }
 
+    @ParameterizedTest
+    @EnumSource(Who.class)
+    void statisticsAreForTheLeadDashboardsAndResearchers(Who who) throws Exception {
+        boolean allowed = who == Who.LEAD || who == Who.DASHBOARD || who == Who.RESEARCHER;
+        assertThat(get(who, "$safeguarding-statistics?start=2026-01-01&end=2026-12-31")
+                        .statusCode())
+                .isEqualTo(allowed ? 200 : 403);
+    }
+
     @Test
     void aClinicianSeesTheFlagRedactedByReadVreadAndSearch() throws Exception {
         var read = parse(get(Who.CLINICIAN, "Flag/" + flag).body(), Flag.class);

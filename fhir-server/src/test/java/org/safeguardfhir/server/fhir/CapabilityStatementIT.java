@@ -96,6 +96,26 @@ class CapabilityStatementIT {
     }
 
     @Test
+    void declaresTheStatisticsOperationWithItsPublishedDefinition() {
+        var capabilities =
+                client.capabilities().ofType(CapabilityStatement.class).execute();
+
+        assertThat(capabilities.getRestFirstRep().getOperation())
+                .filteredOn(o -> o.getName().equals("safeguarding-statistics"))
+                .singleElement()
+                .satisfies(o -> assertThat(o.getDefinition())
+                        .isEqualTo("https://safeguardfhir.org/fhir/OperationDefinition/safeguarding-statistics"));
+        assertThat(client.search()
+                        .byUrl("OperationDefinition?url=https://safeguardfhir.org/fhir/OperationDefinition/"
+                                + "safeguarding-statistics")
+                        .returnBundle(org.hl7.fhir.r4.model.Bundle.class)
+                        .execute()
+                        .getEntry())
+                .as("the package installs the definition the statement points at")
+                .hasSize(1);
+    }
+
+    @Test
     void revealsNoResourceCountsToUnauthenticatedCallers() {
         var capabilities =
                 client.capabilities().ofType(CapabilityStatement.class).execute();
