@@ -12,19 +12,18 @@
 #   BENCH_JAVA_OPTS go to both servers, BENCH_PROTECTED_JAVA_OPTS to the protected one only (e.g. to profile it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 runs=${1:-3}
 rounds=${2:-300}
 screenings=${3:-200}
-jar=fhir-server/target/fhir-server.jar
 classes=fhir-server/target/test-classes
 port=${BENCH_PORT:-18080}
 baseline_port=$((port + 1))
 work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
-[ -f "$jar" ] && [ -f "$classes/org/safeguardfhir/server/bench/AccessControlOffServer.class" ] \
-    || { echo "build first: ./mvnw -B -DskipTests install" >&2; exit 1; }
+bench_require_build "$classes/org/safeguardfhir/server/bench/AccessControlOffServer.class"
 
 # Only the baseline's own classes go beside the jar: the test classes also hold Spring configurations of the ITs.
 (cd "$classes" && jar cf "$work/baseline.jar" org/safeguardfhir/server/bench/AccessControlOffServer*.class)
@@ -33,13 +32,10 @@ start() { # name port [launcher options...]
     local name=$1 p=$2; shift 2
     java ${BENCH_JAVA_OPTS:-} "$@" --server.port="$p" --safeguard.data-dir="$work/$name" >"$work/$name.log" 2>&1 &
     pids+=($!)
-    until curl -fs "http://127.0.0.1:$p/actuator/health/readiness" >/dev/null 2>&1; do
-        kill -0 "${pids[-1]}" 2>/dev/null || { tail -30 "$work/$name.log" >&2; exit 1; }
-        sleep 0.5
-    done
+    bench_wait_ready "$p" "${pids[-1]}" "$work/$name.log"
 }
-start protected "$port" ${BENCH_PROTECTED_JAVA_OPTS:-} -jar "$jar"
-start baseline "$baseline_port" -cp "$jar" -Dloader.path="$work/baseline.jar" \
+start protected "$port" ${BENCH_PROTECTED_JAVA_OPTS:-} -jar "$BENCH_JAR"
+start baseline "$baseline_port" -cp "$BENCH_JAR" -Dloader.path="$work/baseline.jar" \
     -Dloader.main=org.safeguardfhir.server.bench.AccessControlOffServer \
     org.springframework.boot.loader.launch.PropertiesLauncher
 grep -q 'ACCESS CONTROL OFF' "$work/baseline.log" || { echo "the baseline did not take access control out" >&2; exit 1; }

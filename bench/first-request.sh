@@ -7,27 +7,25 @@
 # Usage: bench/first-request.sh [runs]   (default 3; build first with ./mvnw -B -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 runs=${1:-3}
-jar=fhir-server/target/fhir-server.jar
 port=${BENCH_PORT:-18080}
 base="http://127.0.0.1:$port/fhir"
 example=${EXAMPLE:-$(ls profiles/src/main/resources/fhir/examples/QuestionnaireResponse-*.json | head -1)}
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-[ -f "$jar" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 1; }
+bench_require_build
+bench_launch_command jar "$work"
 
 post() { curl -s -o "$work/out.json" -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/fhir+json' -H "Authorization: Bearer $token" -X POST "$base/$1" --data-binary "@$2"; }
 
 echo "example: $example"
 printf '%-5s %12s %16s\n' run first_ms median_next_ms
 for r in $(seq 1 "$runs"); do
-    java -jar "$jar" --server.port="$port" --safeguard.data-dir="$work/data-$r" >"$work/run-$r.log" 2>&1 &
+    "${bench_launch[@]}" --server.port="$port" --safeguard.data-dir="$work/data-$r" >"$work/run-$r.log" 2>&1 &
     pid=$!
-    until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; do
-        kill -0 "$pid" 2>/dev/null || { tail -20 "$work/run-$r.log" >&2; exit 1; }
-        sleep 0.2
-    done
+    bench_wait_ready "$port" "$pid" "$work/run-$r.log"
     token=$(bin/token gp-submitter,clinician,safeguarding-lead --data-dir "$work/data-$r")
     echo '{"resourceType":"Patient"}' >"$work/patient.json"
     echo '{"resourceType":"Practitioner"}' >"$work/practitioner.json"

@@ -10,29 +10,21 @@
 #   image does (Spring Boot's jarmode tools); `jar` is the quick start's java -jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 runs=${1:-3}
 rate=${2:-20}
 seconds=${3:-60}
 mode=${4:-extracted}
-jar=fhir-server/target/fhir-server.jar
 port=${BENCH_PORT:-18080}
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-[ -f "$jar" ] || { echo "build first: ./mvnw -B -DskipTests install" >&2; exit 1; }
-
-launch="$jar"
-if [ "$mode" = extracted ]; then
-    java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
-    launch="$work/app/fhir-server.jar"
-fi
+bench_require_build
+bench_launch_command "$mode" "$work"
 echo "mode: $mode ${BENCH_JAVA_OPTS:-}"
-java ${BENCH_JAVA_OPTS:-} -jar "$launch" --server.port="$port" --safeguard.data-dir="$work/data" >"$work/server.log" 2>&1 &
+"${bench_launch[@]}" --server.port="$port" --safeguard.data-dir="$work/data" >"$work/server.log" 2>&1 &
 pid=$!
-until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; do
-    kill -0 "$pid" 2>/dev/null || { tail -20 "$work/server.log" >&2; exit 1; }
-    sleep 0.5
-done
+bench_wait_ready "$port" "$pid" "$work/server.log"
 
 # The load generator submits as a GP system and reads the Tasks back as the safeguarding lead.
 BENCH_TOKEN=$(bin/token gp-submitter,safeguarding-lead --data-dir "$work/data") \

@@ -11,34 +11,26 @@
 # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 runs=${1:-5}
 mode=${2:-jar}
-jar=fhir-server/target/fhir-server.jar
 port=${BENCH_PORT:-18080}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-[ -f "$jar" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 1; }
+bench_require_build
 
 data="$work/data"
-read -r -a jvm <<<"${BENCH_JAVA_OPTS:-}"
-launch=(java "${jvm[@]}" -jar "$jar")
-if [ "$mode" != jar ]; then
-    java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
-    launch=(java "${jvm[@]}" -jar "$work/app/fhir-server.jar")
-fi
+bench_launch_command "$mode" "$work"
 
 echo "mode: $mode ${BENCH_JAVA_OPTS:-}"
 printf '%-8s %10s %10s\n' run seconds rss_mib
 results=()
 for i in $(seq 0 "$runs"); do
     start=$(date +%s.%N)
-    "${launch[@]}" --server.port="$port" --safeguard.data-dir="$data" >"$work/run-$i.log" 2>&1 &
+    "${bench_launch[@]}" --server.port="$port" --safeguard.data-dir="$data" >"$work/run-$i.log" 2>&1 &
     pid=$!
-    until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; do
-        kill -0 "$pid" 2>/dev/null || { echo "server exited:" >&2; tail -20 "$work/run-$i.log" >&2; exit 1; }
-        sleep 0.2
-    done
+    bench_wait_ready "$port" "$pid" "$work/run-$i.log"
     ready=$(date +%s.%N)
     rss_kib=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
     kill "$pid"

@@ -82,6 +82,10 @@ public final class AccessOverheadBenchmark {
         int warmUp = Integer.parseInt(args[3]);
         int rounds = Integer.parseInt(args[4]);
         int runs = Integer.parseInt(args[5]);
+        if (screenings < PAGE) {
+            // Each screening adds one unlabelled Task: fewer could not fill the clinician's page of 50.
+            throw new IllegalArgumentException("seed at least " + PAGE + " screenings, not " + screenings);
+        }
         var bench = new AccessOverheadBenchmark(protectedPort, baselinePort);
 
         seed(
