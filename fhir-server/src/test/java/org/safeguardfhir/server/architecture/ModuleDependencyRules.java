@@ -6,8 +6,9 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The module direction terminology &lt;- profiles &lt;- camel-routes &lt;- fhir-server, as ArchUnit rules over a root
- * package, so a test can apply them both to the real code and to a fixture that breaks them.
+ * The module direction terminology &lt;- profiles &lt;- camel-routes &lt;- fhir-server, with deidentification a library
+ * of its own that only camel-routes and fhir-server may use, as ArchUnit rules over a root package, so a test can
+ * apply them both to the real code and to a fixture that breaks them.
  */
 final class ModuleDependencyRules {
 
@@ -19,6 +20,8 @@ final class ModuleDependencyRules {
                 .withOptionalLayers(true)
                 .layer("terminology")
                 .definedBy(root + ".terminology..")
+                .layer("deidentification")
+                .definedBy(root + ".deidentification..")
                 .layer("profiles")
                 .definedBy(root + ".profiles..")
                 .layer("routes")
@@ -32,7 +35,9 @@ final class ModuleDependencyRules {
                 .whereLayer("profiles")
                 .mayOnlyBeAccessedByLayers("routes", "server")
                 .whereLayer("terminology")
-                .mayOnlyBeAccessedByLayers("profiles", "routes", "server");
+                .mayOnlyBeAccessedByLayers("profiles", "routes", "server")
+                .whereLayer("deidentification")
+                .mayOnlyBeAccessedByLayers("routes", "server");
     }
 
     static ArchRule routesStayOffHapiJpa(String root) {
