@@ -1,60 +1,106 @@
 package org.safeguardfhir.deidentification;
 
-import ca.uhn.fhir.context.FhirContext;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.Map;
-import java.util.Random;
+import java.util.List;
+import org.hl7.fhir.r4.model.Resource;
+import org.safeguardfhir.deidentification.config.DeidentificationConfig;
 
-/** Configurations and keys for the engine's tests. */
+/**
+ * A realistic case, one resource per file under {@code fixtures/deidentification}: a possible victim, the man who
+ * claims to be her husband, her GP, the receiving hub, and the referral records about her.
+ */
 final class Fixtures {
 
-    static final FhirContext FHIR = FhirContext.forR4Cached();
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
+    static final String PATIENT_REFERENCE = "Patient/pat-amira-7731";
+
+    /** Every value in the fixtures that identifies, locates or could help find a person. */
+    static final List<String> IDENTIFYING = List.of(
+            "Amira",
+            "Hoxha",
+            "Mira Kola",
+            "Kelmendi",
+            "Besnik",
+            "Quinn",
+            "Sarah",
+            "9434765919",
+            "943 476 5919",
+            "MRN-448812",
+            "NRM-2026-55501",
+            "REF-2026-000123",
+            "7012345",
+            "Y12345",
+            "07700 900123",
+            "07700 900456",
+            "07700 900999",
+            "0161 555 0100",
+            "amira.hoxha@example.com",
+            "s.quinn@nhs.example",
+            "Canal Street",
+            "Flat 3",
+            "Manchester",
+            "M1 3HE",
+            "Mill Lane",
+            "Bolton",
+            "BL1 1AA",
+            "Hub Road",
+            "Salford",
+            "M5 4WT",
+            "Oldham Road",
+            "1994-03-17",
+            "1994",
+            "1981-11-02",
+            "2026-05-14T09:12:00Z",
+            "2026-05-14",
+            "aGVhZHNob3Qtb2YtYW1pcmE=",
+            "passport",
+            "Nail bar",
+            "Albanian",
+            "pat-amira-7731",
+            "rp-besnik-19",
+            "prac-quinn-55",
+            "task-ref-000123",
+            "qr-raft-8812",
+            "obs-score-441",
+            "cond-ht-3321",
+            "flag-safe-17");
+
+    static final List<String> FILES = List.of(
+            "Patient-amira.json",
+            "RelatedPerson-besnik.json",
+            "Practitioner-quinn.json",
+            "Organization-hub.json",
+            "Task-referral.json",
+            "QuestionnaireResponse-raft.json",
+            "Observation-score.json",
+            "Condition-concern.json",
+            "Flag-safety.json");
 
     private Fixtures() {}
 
-    static String key(int seed) {
-        byte[] key = new byte[32];
-        new Random(seed).nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
+    static Resource resource(String file) {
+        return (Resource) Engines.parse(text("/fixtures/deidentification/" + file));
     }
 
-    static final Map<String, String> ENVIRONMENT =
-            Map.of("HASH_KEY", key(1), "SHIFT_KEY", key(2), "AES_KEY", key(3), "OTHER_HASH_KEY", key(4));
-
-    static DeidentificationConfig config(String yaml) {
-        return DeidentificationConfig.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), FHIR);
+    static <T extends Resource> T resource(String file, Class<T> type) {
+        return type.cast(resource(file));
     }
 
-    /** A configuration with the test keys' parameters and these rules (YAML list items). */
-    static DeidentificationConfig rules(String... rules) {
-        return config("version: 1\nname: test\nparameters:\n  cryptoHashKey: {env: HASH_KEY}\n"
-                + "  dateShiftKey: {env: SHIFT_KEY}\n  encryptKey: {env: AES_KEY}\nrules:\n"
-                + String.join(
-                        "\n",
-                        java.util.Arrays.stream(rules).map(r -> "  - " + r).toList()) + "\n");
+    static DeidentificationConfig shipped(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/deidentification/" + name + ".yaml")) {
+            return DeidentificationConfig.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    static Deidentifier engine(DeidentificationConfig config) {
-        return engine(config, ENVIRONMENT);
-    }
-
-    static Deidentifier engine(DeidentificationConfig config, Map<String, String> environment) {
-        return new Deidentifier(config, FHIR, environment::get, CLOCK, new Random(5));
-    }
-
-    static Deidentifier shipped(String name, Map<String, String> environment) {
-        var config = DeidentificationConfig.load(
-                Fixtures.class.getResourceAsStream("/deidentification/" + name + ".yaml"), FHIR);
-        return engine(config, environment);
-    }
-
-    static String json(org.hl7.fhir.r4.model.Resource resource) {
-        return FHIR.newJsonParser().encodeResourceToString(resource);
+    private static String text(String path) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -23,7 +23,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.Task;
-import org.safeguardfhir.deidentification.PostcodeDistrict;
+import org.safeguardfhir.deidentification.method.PostcodeDistrict;
 import org.safeguardfhir.profiles.ConformancePackage;
 import org.safeguardfhir.terminology.Canonicals;
 

@@ -1,6 +1,6 @@
-package org.safeguardfhir.deidentification;
+package org.safeguardfhir.deidentification.config;
 
-/** A configuration that cannot be used: the message names the rule and the problem. */
+/** A configuration that must not be used: its message names the rule (index and path) or parameter at fault. */
 public class DeidentificationConfigException extends RuntimeException {
 
     public DeidentificationConfigException(String message) {

@@ -1,0 +1,70 @@
+package org.safeguardfhir.server.deidentification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.function.Function;
+import org.safeguardfhir.deidentification.Deidentifier;
+import org.safeguardfhir.deidentification.config.DeidentificationConfig;
+import org.safeguardfhir.deidentification.config.DeidentificationConfigException;
+import org.safeguardfhir.server.database.DataDirectoryProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
+
+@Configuration(proxyBeanMethods = false)
+class DeidentificationConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeidentificationConfiguration.class);
+
+    /** Spring Boot's resource-server properties: with none set, the local issuer is active (the embedded default). */
+    static final String[] EXTERNAL_ISSUER_PROPERTIES = {
+        "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+        "spring.security.oauth2.resourceserver.jwt.public-key-location"
+    };
+
+    /** Every configuration is loaded and its keys found now: a bad rule or a missing key stops the start. */
+    @Bean
+    Deidentifiers deidentifiers(
+            DeidentificationProperties properties,
+            ResourceLoader resources,
+            Environment environment,
+            DataDirectoryProperties dataDirectory) {
+        Function<String, String> keys = System::getenv;
+        boolean localIssuer = java.util.Arrays.stream(EXTERNAL_ISSUER_PROPERTIES)
+                .noneMatch(property -> StringUtils.hasText(environment.getProperty(property)));
+        if (localIssuer) {
+            keys = new LocalDeidentificationKeys(keys, dataDirectory.dataDir());
+        }
+        var engines = new HashMap<String, Deidentifier>();
+        for (var entry : properties.configurations().entrySet()) {
+            String name = entry.getKey();
+            try (InputStream in = resources.getResource(entry.getValue()).getInputStream()) {
+                var config = DeidentificationConfig.load(in);
+                engines.put(name, new Deidentifier(config, keys, Clock.systemUTC(), new SecureRandom()));
+            } catch (IOException e) {
+                throw new DeidentificationConfigException(
+                        "De-identification configuration " + name + ": cannot read " + entry.getValue(), e);
+            } catch (DeidentificationConfigException e) {
+                throw new DeidentificationConfigException(
+                        "De-identification configuration " + name + " (" + entry.getValue() + "): " + e.getMessage(),
+                        e);
+            }
+        }
+        if (localIssuer && !engines.isEmpty()) {
+            LOG.warn(
+                    "De-identification keys missing from the environment were generated into {}: fine for trying"
+                            + " the server, not for production, where they come from the environment.",
+                    dataDirectory.dataDir().resolve("deidentification-keys"));
+        }
+        LOG.info("De-identification configurations loaded: {}", engines.keySet());
+        return new Deidentifiers(engines);
+    }
+}
