@@ -10,25 +10,18 @@ import org.safeguardfhir.deidentification.Deidentifier;
 import org.safeguardfhir.deidentification.config.DeidentificationConfig;
 import org.safeguardfhir.deidentification.config.DeidentificationConfigException;
 import org.safeguardfhir.server.database.DataDirectoryProperties;
+import org.safeguardfhir.server.security.LocalIssuerMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.util.StringUtils;
 
 @Configuration(proxyBeanMethods = false)
 class DeidentificationConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeidentificationConfiguration.class);
-
-    /** Spring Boot's resource-server properties: with none set, the local issuer is active (the embedded default). */
-    static final String[] EXTERNAL_ISSUER_PROPERTIES = {
-        "spring.security.oauth2.resourceserver.jwt.issuer-uri",
-        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-        "spring.security.oauth2.resourceserver.jwt.public-key-location"
-    };
 
     /** Every configuration is loaded and its keys found now: a bad rule or a missing key stops the start. */
     @Bean
@@ -38,8 +31,7 @@ class DeidentificationConfiguration {
             Environment environment,
             DataDirectoryProperties dataDirectory) {
         Function<String, String> keys = System::getenv;
-        boolean localIssuer = java.util.Arrays.stream(EXTERNAL_ISSUER_PROPERTIES)
-                .noneMatch(property -> StringUtils.hasText(environment.getProperty(property)));
+        boolean localIssuer = LocalIssuerMode.active(environment);
         if (localIssuer) {
             keys = new LocalDeidentificationKeys(keys, dataDirectory.dataDir());
         }

@@ -3,14 +3,12 @@ package org.safeguardfhir.server.deidentification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.function.Function;
+import org.safeguardfhir.server.database.OwnerOnlyFiles;
 
 /**
  * Keys for the embedded default, where nobody has set the environment yet: a key the environment lacks is generated
@@ -50,21 +48,8 @@ final class LocalDeidentificationKeys implements Function<String, String> {
     }
 
     private static void create(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Path draft = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            if (draft.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.writeString(draft, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-            // Two servers starting together end up with one key: the first move wins.
-            Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException alreadyThere) {
-            // the other server's key stands
-        } finally {
-            Files.deleteIfExists(draft);
-        }
+        OwnerOnlyFiles.writeOnce(file, Base64.getEncoder().encodeToString(key));
     }
 }

@@ -3,12 +3,8 @@ package org.safeguardfhir.server.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -18,6 +14,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
+import org.safeguardfhir.server.database.OwnerOnlyFiles;
 
 /**
  * The embedded default's signing key: an RSA key generated on first use into {@code <data-dir>/local-issuer}, readable
@@ -65,35 +62,15 @@ public final class LocalIssuerKeys {
     }
 
     private static void create(Path file) throws IOException, GeneralSecurityException {
-        Files.createDirectories(file.getParent());
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
-        Path draft = Files.createTempFile(file.getParent(), KEY_FILE, ".tmp");
-        try {
-            ownerOnly(draft);
-            Files.writeString(draft, pem, StandardCharsets.US_ASCII);
-            // Two processes starting together must end up with one key: the first move wins, the other is dropped.
-            Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-            if (!Files.exists(file)) {
-                Files.move(draft, file);
-            }
-        } finally {
-            Files.deleteIfExists(draft);
-        }
-    }
-
-    private static void ownerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system (Windows): the data directory's own permissions protect the key.
-        }
+        OwnerOnlyFiles.writeOnce(
+                file,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(pair.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
     }
 
     public RSAPrivateCrtKey privateKey() {

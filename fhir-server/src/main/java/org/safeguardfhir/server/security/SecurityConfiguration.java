@@ -10,7 +10,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.util.StringUtils;
 
 /**
  * Every request needs a Bearer JWT except the FHIR server's public self-description and the health probes. Operator
@@ -54,9 +53,7 @@ class SecurityConfiguration {
     ServletRegistrationBean<SmartConfigurationServlet> smartConfiguration(
             SecurityProperties properties, Environment environment) {
         String issuer = environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri");
-        boolean localIssuer = NoExternalIssuerCondition.EXTERNAL_ISSUER_PROPERTIES.stream()
-                .noneMatch(property -> StringUtils.hasText(environment.getProperty(property)));
-        if (localIssuer) {
+        if (LocalIssuerMode.active(environment)) {
             issuer = LocalIssuerKeys.ISSUER;
         }
         var registration = new ServletRegistrationBean<>(
