@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
@@ -38,6 +39,7 @@ public final class Deidentifier {
     private final List<Rule> rules;
     private final ValueMethods methods;
     private final DateShift dateShift;
+    private final CryptoHash cryptoHash;
 
     /**
      * @param environment looks up environment variables by name: {@code System::getenv} in production, a map in tests
@@ -59,8 +61,9 @@ public final class Deidentifier {
         byte[] encryptKey = keys.forMethod(Method.ENCRYPT, "encryptKey", parameters.encryptKey(), Encryption.KEY_BYTES);
         byte[] shiftKey = keys.forMethod(Method.DATE_SHIFT, "dateShiftKey", parameters.dateShiftKey(), 0);
         this.dateShift = shiftKey == null ? null : new DateShift(shiftKey, parameters.dateShiftRangeDays());
+        this.cryptoHash = hashKey == null ? null : new CryptoHash(hashKey);
         this.methods = new ValueMethods(
-                hashKey == null ? null : new CryptoHash(hashKey),
+                cryptoHash,
                 encryptKey == null ? null : new Encryption(encryptKey),
                 dateShift,
                 Objects.requireNonNull(noise, "noise"),
@@ -88,6 +91,15 @@ public final class Deidentifier {
     /** Each resource de-identified on its own, all with the same patient scope. */
     public List<IBaseResource> deidentify(List<? extends IBaseResource> resources, String patientScope) {
         return resources.stream().map(r -> deidentify(r, patientScope)).toList();
+    }
+
+    /**
+     * The pseudonym {@code cryptoHash} makes of the resource {@code resourceType/idPart} under this configuration's
+     * key: its hashed id, and the id part of a hashed reference to it. Empty when no rule hashes anything. Lets whoever
+     * holds the configuration find which resource a pseudonym stands for, by computing the pseudonyms of candidates.
+     */
+    public Optional<String> pseudonym(String resourceType, String idPart) {
+        return Optional.ofNullable(cryptoHash).map(hash -> hash.resourceId(resourceType, idPart));
     }
 
     private static String ownScope(Resource resource) {

@@ -59,10 +59,27 @@ class DashboardConfigurationTest {
         assertThat(task.getOwner().getReference()).isEqualTo("Organization/org-safeguarding-hub");
         assertThat(task.getFor().getReference())
                 .isEqualTo("Patient/" + patient.getIdElement().getIdPart());
-        assertThat(task.getIdElement().getIdPart()).matches("[0-9a-f]{64}");
+        assertThat(task.getIdElement().getIdPart()).isEqualTo("4711");
         assertThat(task.hasDescription() || task.hasNote() || task.hasInput() || task.hasRequester())
                 .isFalse();
         assertThat(labels(task)).containsExactlyInAnyOrder("REDACTED", "PSEUDED", "ABSTRED");
+    }
+
+    @Test
+    void namesThePseudonymATaskSubjectBecomesSoItCanBeResolved() {
+        Task task = (Task) dashboard.deidentify(Fixtures.resource("Task-referral.json"), PATIENT_REFERENCE);
+        String patientId = ((Task) Fixtures.resource("Task-referral.json"))
+                .getFor()
+                .getReferenceElement()
+                .getIdPart();
+
+        assertThat(dashboard.pseudonym("Patient", patientId))
+                .hasValueSatisfying(
+                        pseudonym -> assertThat(task.getFor().getReference()).isEqualTo("Patient/" + pseudonym));
+        assertThat(dashboard.pseudonym("Patient", patientId + "0"))
+                .isNotEqualTo(dashboard.pseudonym("Patient", patientId));
+        assertThat(Engines.engine("{path: Patient.gender, method: keep}").pseudonym("Patient", patientId))
+                .isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.safeguardfhir.server.access;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import java.time.Clock;
 import java.time.Duration;
+import org.safeguardfhir.server.deidentification.Deidentifiers;
 import org.safeguardfhir.server.fhir.RestInterceptor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -23,13 +24,23 @@ class AccessControlConfiguration {
     }
 
     @Bean
+    DashboardView dashboardView(Deidentifiers deidentifiers) {
+        return new DashboardView(deidentifiers.dashboardView());
+    }
+
+    @Bean
+    ServerAssignedTaskIds serverAssignedTaskIds() {
+        return new ServerAssignedTaskIds();
+    }
+
+    @Bean
     SearchNarrowingInterceptor searchNarrowingInterceptor(BreakGlassGrants grants) {
         return new SearchNarrowingInterceptor(grants);
     }
 
     @Bean
-    ResponsePhase responsePhase(BreakGlassGrants grants) {
-        return new ResponsePhase(grants);
+    ResponsePhase responsePhase(BreakGlassGrants grants, DashboardView dashboardView) {
+        return new ResponsePhase(grants, dashboardView);
     }
 
     @Bean
@@ -38,8 +49,8 @@ class AccessControlConfiguration {
     }
 
     @Bean
-    LabelConsentInterceptor labelConsentInterceptor(BreakGlassGrants grants) {
-        return new LabelConsentInterceptor(new LabelConsentService(grants));
+    LabelConsentInterceptor labelConsentInterceptor(BreakGlassGrants grants, DashboardView dashboardView) {
+        return new LabelConsentInterceptor(new LabelConsentService(grants, dashboardView));
     }
 
     /** HAPI's consent interceptor, marked for registration on the REST server. */

@@ -55,6 +55,12 @@ public final class AccessPolicy {
 
     static final String AUDIT = "AuditEvent";
 
+    /**
+     * What a dashboard reads, and only in pseudonymised form: the referral Tasks, restricted or not, and the
+     * organisations that own them.
+     */
+    static final Set<String> DASHBOARD_VIEW = Set.of("Task", "Organization");
+
     /** Containers of an answer rather than records: what they contain is judged resource by resource. */
     private static final Set<String> ENVELOPES =
             Set.of("Bundle", "Parameters", "OperationOutcome", "CapabilityStatement");
@@ -66,7 +72,7 @@ public final class AccessPolicy {
             Role.GP_SUBMITTER, union(CONFORMANCE, DIRECTORY, Set.of("Patient")),
             Role.CLINICIAN, union(CONFORMANCE, DIRECTORY, CLINICAL),
             Role.SAFEGUARDING_LEAD, union(CONFORMANCE, DIRECTORY, CLINICAL, Set.of(AUDIT)),
-            Role.DASHBOARD, union(CONFORMANCE, DIRECTORY),
+            Role.DASHBOARD, union(CONFORMANCE, DASHBOARD_VIEW),
             Role.RESEARCHER, union(CONFORMANCE, DIRECTORY),
             Role.ADMIN, union(CONFORMANCE, DIRECTORY, Set.of(AUDIT))));
 
@@ -125,6 +131,21 @@ public final class AccessPolicy {
         return caller.has(Role.CLINICIAN) && !caller.patientFacing() && !caller.proxy();
     }
 
+    /**
+     * Whether the caller sees this type through the dashboard's pseudonymised view: it holds the dashboard role and no
+     * other role of its reads the type in full. Such a caller sees every resource of the type, restricted or not, but
+     * only as the dashboard's de-identification configuration leaves it. Staff apps only.
+     */
+    public static boolean seesPseudonymised(Caller caller, String type) {
+        return DASHBOARD_VIEW.contains(type)
+                && caller.has(Role.DASHBOARD)
+                && !caller.patientFacing()
+                && !caller.proxy()
+                && caller.roles().stream()
+                        .filter(role -> role != Role.DASHBOARD)
+                        .noneMatch(role -> READS.get(role).contains(type));
+    }
+
     public static Visibility visibility(Caller caller, IBaseResource resource) {
         return visibility(caller, resource, Set.of());
     }
@@ -169,6 +190,9 @@ public final class AccessPolicy {
         }
         if (!mayRead(caller, type, Interaction.READ) && !mayRead(caller, type, Interaction.SEARCH)) {
             return Visibility.HIDDEN;
+        }
+        if (seesPseudonymised(caller, type)) {
+            return Visibility.PSEUDONYMISED;
         }
         if (!RestrictedLabels.restricted(resource) || seesRestricted(caller)) {
             return Visibility.FULL;

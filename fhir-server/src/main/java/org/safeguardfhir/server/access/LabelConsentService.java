@@ -20,9 +20,11 @@ import org.safeguardfhir.server.security.CallerAuthentication;
 class LabelConsentService implements IConsentService {
 
     private final BreakGlassGrants grants;
+    private final DashboardView dashboardView;
 
-    LabelConsentService(BreakGlassGrants grants) {
+    LabelConsentService(BreakGlassGrants grants, DashboardView dashboardView) {
         this.grants = grants;
+        this.dashboardView = dashboardView;
     }
 
     @Override
@@ -48,7 +50,8 @@ class LabelConsentService implements IConsentService {
     @Override
     public ConsentOutcome willSeeResource(
             RequestDetails request, IBaseResource resource, IConsentContextServices services) {
-        if (conditionalWriteMatch(request, resource)) {
+        if (conditionalWriteMatch(request, resource) || dashboardView.isShownCopy(request, resource)) {
+            // HAPI shows the answer to these hooks more than once; a copy made for it must not be made over again.
             return ConsentOutcome.PROCEED;
         }
         return switch (visibility(resource)) {
@@ -57,6 +60,10 @@ class LabelConsentService implements IConsentService {
                 new ConsentOutcome(
                         ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum.PROCEED,
                         FlagRedaction.redact((Flag) resource));
+            case PSEUDONYMISED ->
+                new ConsentOutcome(
+                        ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum.PROCEED,
+                        dashboardView.show(request, resource));
             case HIDDEN -> {
                 DeniedRecords.note(request, resource);
                 yield ConsentOutcome.REJECT;

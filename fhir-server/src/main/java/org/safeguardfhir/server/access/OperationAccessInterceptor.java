@@ -49,7 +49,13 @@ class OperationAccessInterceptor implements RestInterceptor {
                 .orElseThrow(() -> new AuthenticationException("Authentication required: send a valid Bearer token."));
         String type = request.getResourceName();
         switch (operation) {
-            case READ, VREAD -> requireRead(caller, type, Interaction.READ);
+            case READ -> requireRead(caller, type, Interaction.READ);
+            case VREAD -> {
+                requireRead(caller, type, Interaction.READ);
+                if (AccessPolicy.seesPseudonymised(caller, type)) {
+                    throw forbidden("The dashboard's view of " + type + " has no earlier versions.");
+                }
+            }
             case SEARCH_TYPE -> {
                 requireRead(caller, type, Interaction.SEARCH);
                 requireNoProbes(caller, type, request.getParameters());
@@ -143,6 +149,9 @@ class OperationAccessInterceptor implements RestInterceptor {
     private static void requireNoProbes(Caller caller, String type, Map<String, String[]> parameters) {
         if (AccessPolicy.seesRestricted(caller)) {
             return;
+        }
+        if (AccessPolicy.seesPseudonymised(caller, type)) {
+            DashboardSearch.check(type, parameters);
         }
         boolean redactedFlags = "Flag".equals(type) && AccessPolicy.seesRedactedFlags(caller);
         for (var parameter : parameters.entrySet()) {

@@ -23,9 +23,11 @@ class ResponsePhase implements RestInterceptor {
     private static final String STARTED = ResponsePhase.class.getName() + ".started";
 
     private final BreakGlassGrants grants;
+    private final DashboardView dashboardView;
 
-    ResponsePhase(BreakGlassGrants grants) {
+    ResponsePhase(BreakGlassGrants grants, DashboardView dashboardView) {
         this.grants = grants;
+        this.dashboardView = dashboardView;
     }
 
     @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = -100)
@@ -48,6 +50,8 @@ class ResponsePhase implements RestInterceptor {
             response.setResponseResource(null);
         } else if (visibility == Visibility.REDACTED && !FlagRedaction.isRedacted(answer)) {
             response.setResponseResource(FlagRedaction.redact((Flag) answer));
+        } else if (visibility == Visibility.PSEUDONYMISED && !dashboardView.isShownCopy(request, answer)) {
+            response.setResponseResource(dashboardView.show(request, answer));
         } else if (answer instanceof Bundle bundle) {
             for (var entry : bundle.getEntry()) {
                 if (!entry.hasResource()) {
@@ -59,6 +63,10 @@ class ResponsePhase implements RestInterceptor {
                     entry.setResource(null);
                 } else if (shown == Visibility.REDACTED && !FlagRedaction.isRedacted(entry.getResource())) {
                     entry.setResource(FlagRedaction.redact((Flag) entry.getResource()));
+                } else if (shown == Visibility.PSEUDONYMISED
+                        && !dashboardView.isShownCopy(request, entry.getResource())) {
+                    entry.setResource(
+                            (org.hl7.fhir.r4.model.Resource) dashboardView.show(request, entry.getResource()));
                 }
             }
         }

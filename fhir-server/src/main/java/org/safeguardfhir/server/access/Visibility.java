@@ -6,6 +6,8 @@ public enum Visibility {
     FULL,
     /** A redacted stand-in: a clinician's view of a safeguarding Flag. */
     REDACTED,
+    /** A de-identified copy: the dashboard's view of Tasks and their owners, the patient replaced by a pseudonym. */
+    PSEUDONYMISED,
     /** Nothing, not even that it exists. */
     HIDDEN
 }

@@ -3,6 +3,8 @@ package org.safeguardfhir.server.audit;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
@@ -25,6 +27,10 @@ public class AuditTrail {
     static final String EVENT_TYPE = "http://terminology.hl7.org/CodeSystem/audit-event-type";
     static final String INTERACTION = "http://hl7.org/fhir/restful-interaction";
     static final String ROLES = "https://safeguardfhir.org/fhir/CodeSystem/safeguard-role";
+    static final String OPERATIONS = "https://safeguardfhir.org/fhir/OperationDefinition";
+
+    /** Identifies a pseudonym of the dashboard's view in an AuditEvent entity. */
+    public static final String PSEUDONYM_SYSTEM = "https://safeguardfhir.org/fhir/NamingSystem/dashboard-pseudonym";
 
     /** What one request did. */
     public record Access(
@@ -59,6 +65,42 @@ public class AuditTrail {
     }
 
     public void record(Access access) {
+        enqueue(event(access));
+    }
+
+    /**
+     * A safeguarding lead turned a dashboard pseudonym back into a patient: the pseudonym asked about (a query
+     * entity) and the patient it named, if any. A pseudonym that names no one is recorded as a failed attempt.
+     */
+    public void recordPseudonymResolution(
+            Caller caller, String pseudonym, Optional<String> patient, String clientAddress) {
+        var event = event(new Access(
+                caller,
+                "operation",
+                AuditEventAction.E,
+                false,
+                patient.map(List::of).orElse(List.of()),
+                clientAddress,
+                false));
+        event.addSubtype(new Coding(OPERATIONS, "resolve-pseudonym", "$resolve-pseudonym"));
+        patient.ifPresentOrElse(
+                found -> event.getEntityFirstRep()
+                        .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient")),
+                () -> event.setOutcome(AuditEventOutcome._4).setOutcomeDesc("no patient has this pseudonym"));
+        event.addEntity()
+                .setWhat(new Reference()
+                        .setIdentifier(
+                                new Identifier().setSystem(PSEUDONYM_SYSTEM).setValue(pseudonym)))
+                .setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"))
+                .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "24", "Query"));
+        enqueue(event);
+    }
+
+    private void enqueue(AuditEvent event) {
+        outbox.enqueue(fhirContext.newJsonParser().encodeResourceToString(event), relay::wake);
+    }
+
+    private static AuditEvent event(Access access) {
         var event = new AuditEvent();
         event.setType(new Coding(EVENT_TYPE, "rest", "Restful Operation"));
         event.addSubtype(new Coding(INTERACTION, access.interaction(), null));
@@ -91,6 +133,6 @@ public class AuditTrail {
                             new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"))
                     .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "4", "Domain Resource"));
         }
-        outbox.enqueue(fhirContext.newJsonParser().encodeResourceToString(event), relay::wake);
+        return event;
     }
 }

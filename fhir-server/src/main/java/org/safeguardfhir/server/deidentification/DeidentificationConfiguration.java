@@ -56,7 +56,11 @@ class DeidentificationConfiguration {
                             + " the server, not for production, where they come from the environment.",
                     dataDirectory.dataDir().resolve("deidentification-keys"));
         }
+        if (!engines.containsKey(properties.dashboardView())) {
+            throw new DeidentificationConfigException("The dashboard view uses the de-identification configuration "
+                    + properties.dashboardView() + ", which is not among those configured: " + engines.keySet());
+        }
         LOG.info("De-identification configurations loaded: {}", engines.keySet());
-        return new Deidentifiers(engines);
+        return new Deidentifiers(engines, properties.dashboardView());
     }
 }

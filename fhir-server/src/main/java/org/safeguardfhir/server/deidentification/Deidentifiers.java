@@ -9,9 +9,23 @@ import org.safeguardfhir.deidentification.Deidentifier;
 public final class Deidentifiers {
 
     private final Map<String, Deidentifier> byName;
+    private final String dashboardView;
 
-    Deidentifiers(Map<String, Deidentifier> byName) {
+    Deidentifiers(Map<String, Deidentifier> byName, String dashboardView) {
         this.byName = Map.copyOf(byName);
+        this.dashboardView = dashboardView;
+        if (!this.byName.containsKey(dashboardView)) {
+            throw new IllegalArgumentException("no configuration named " + dashboardView);
+        }
+    }
+
+    /** The engine that makes the dashboard role's view of Tasks and their owners. */
+    public Deidentifier dashboardView() {
+        return byName.get(dashboardView);
+    }
+
+    public String dashboardViewName() {
+        return dashboardView;
     }
 
     public Optional<Deidentifier> named(String name) {

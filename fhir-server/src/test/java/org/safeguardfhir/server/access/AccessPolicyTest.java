@@ -8,7 +8,10 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.safeguardfhir.server.security.Caller;
 import org.safeguardfhir.server.security.Role;
@@ -73,6 +76,48 @@ class AccessPolicyTest {
             assertThat(AccessPolicy.mayWrite(caller, "Observation", Interaction.CREATE))
                     .isFalse();
         }
+    }
+
+    @Test
+    void aDashboardSeesEveryTaskAndOrganizationPseudonymisedAndNoOtherRecord() {
+        var dashboard = staff(Role.DASHBOARD);
+        var task = new Task();
+        task.getMeta().addSecurity(new Coding(HT_POLICY, "HT", null));
+        var organization = new Organization();
+
+        assertThat(AccessPolicy.visibility(dashboard, task)).isEqualTo(Visibility.PSEUDONYMISED);
+        assertThat(AccessPolicy.visibility(dashboard, new Task())).isEqualTo(Visibility.PSEUDONYMISED);
+        assertThat(AccessPolicy.visibility(dashboard, organization)).isEqualTo(Visibility.PSEUDONYMISED);
+        assertThat(AccessPolicy.visibility(dashboard, new Observation())).isEqualTo(Visibility.HIDDEN);
+        assertThat(AccessPolicy.visibility(dashboard, new Practitioner())).isEqualTo(Visibility.HIDDEN);
+        assertThat(AccessPolicy.mayRead(dashboard, "Patient", Interaction.READ)).isFalse();
+    }
+
+    @Test
+    void anotherRoleThatReadsTheTypeInFullDecidesInsteadOfTheDashboardView() {
+        var leadToo = staff(Role.DASHBOARD, Role.SAFEGUARDING_LEAD);
+        var clinicianToo = staff(Role.DASHBOARD, Role.CLINICIAN);
+        var restricted = new Task();
+        restricted.getMeta().addSecurity(new Coding(RestrictedLabels.CONFIDENTIALITY, "R", null));
+
+        assertThat(AccessPolicy.visibility(leadToo, restricted)).isEqualTo(Visibility.FULL);
+        assertThat(AccessPolicy.visibility(clinicianToo, restricted)).isEqualTo(Visibility.HIDDEN);
+        assertThat(AccessPolicy.visibility(clinicianToo, new Organization())).isEqualTo(Visibility.FULL);
+        var researcherToo = staff(Role.DASHBOARD, Role.RESEARCHER);
+        assertThat(AccessPolicy.visibility(researcherToo, new Organization())).isEqualTo(Visibility.FULL);
+        assertThat(AccessPolicy.visibility(researcherToo, restricted)).isEqualTo(Visibility.PSEUDONYMISED);
+    }
+
+    @Test
+    void aPatientAppWithTheDashboardRoleGetsNoDashboardView() {
+        var app = new Caller(
+                "app",
+                Set.of(Role.DASHBOARD),
+                List.of(SmartScope.parse("patient/*.rs").orElseThrow()),
+                Optional.of("123"),
+                Optional.empty());
+
+        assertThat(AccessPolicy.seesPseudonymised(app, "Task")).isFalse();
     }
 
     @Test

@@ -30,7 +30,22 @@ class DeidentificationStartupTest {
         Files.writeString(file, CONFIG.formatted(keyVariable, method));
         return new ApplicationContextRunner()
                 .withUserConfiguration(Support.class, DeidentificationConfiguration.class)
-                .withPropertyValues("safeguard.deidentification.configurations.trial=file:" + file, "test.dir=" + dir);
+                .withPropertyValues(
+                        "safeguard.deidentification.configurations.trial=file:" + file,
+                        "safeguard.deidentification.dashboard-view=trial",
+                        "test.dir=" + dir);
+    }
+
+    @Test
+    void aDashboardViewWithoutItsConfigurationStopsTheStart() throws Exception {
+        runner("keep", "SAFEGUARD_TEST_UNSET_KEY")
+                .withPropertyValues("safeguard.deidentification.dashboard-view=wallboard")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure()))
+                            .contains("dashboard view")
+                            .contains("wallboard");
+                });
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResource
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,19 +97,20 @@ class CapabilityStatementIT {
                         "hapi.fhir.replace-references");
     }
 
-    @Test
-    void declaresTheStatisticsOperationWithItsPublishedDefinition() {
+    @ParameterizedTest
+    @ValueSource(strings = {"safeguarding-statistics", "resolve-pseudonym"})
+    void declaresOurOperationsWithTheirPublishedDefinitions(String operation) {
         var capabilities =
                 client.capabilities().ofType(CapabilityStatement.class).execute();
 
         assertThat(capabilities.getRestFirstRep().getOperation())
-                .filteredOn(o -> o.getName().equals("safeguarding-statistics"))
+                .filteredOn(o -> o.getName().equals(operation))
                 .singleElement()
                 .satisfies(o -> assertThat(o.getDefinition())
-                        .isEqualTo("https://safeguardfhir.org/fhir/OperationDefinition/safeguarding-statistics"));
+                        .isEqualTo("https://safeguardfhir.org/fhir/OperationDefinition/" + operation));
         assertThat(client.search()
                         .byUrl("OperationDefinition?url=https://safeguardfhir.org/fhir/OperationDefinition/"
-                                + "safeguarding-statistics")
+                                + operation)
                         .returnBundle(org.hl7.fhir.r4.model.Bundle.class)
                         .execute()
                         .getEntry())

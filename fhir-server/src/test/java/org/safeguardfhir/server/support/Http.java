@@ -24,4 +24,24 @@ public final class Http {
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** POST a FHIR JSON body to {@code /fhir/<path>} with a Bearer token. */
+    public static HttpResponse<String> post(int port, String token, String path, String body)
+            throws IOException, InterruptedException {
+        return send(port, token, path, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** PUT a FHIR JSON body to {@code /fhir/<path>} with a Bearer token. */
+    public static HttpResponse<String> put(int port, String token, String path, String body)
+            throws IOException, InterruptedException {
+        return send(port, token, path, HttpRequest.newBuilder().PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> send(int port, String token, String path, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        request.uri(URI.create(FhirClients.baseUrl(port) + "/" + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/fhir+json");
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -1,0 +1,19 @@
+package org.safeguardfhir.server.dashboard;
+
+import javax.sql.DataSource;
+import org.safeguardfhir.server.audit.AuditTrail;
+import org.safeguardfhir.server.deidentification.Deidentifiers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@Configuration(proxyBeanMethods = false)
+class DashboardConfiguration {
+
+    @Bean
+    PseudonymResolutionProvider pseudonymResolutionProvider(
+            DataSource dataSource, Deidentifiers deidentifiers, AuditTrail audit) {
+        return new PseudonymResolutionProvider(
+                new PatientPseudonyms(JdbcClient.create(dataSource), deidentifiers.dashboardView()), audit);
+    }
+}
