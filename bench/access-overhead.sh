@@ -4,7 +4,7 @@
 # access control taken out (authentication, policy, label enforcement, break-glass and audit; see
 # AccessControlOffServer, which exists only in the test classes). Seeds both with the same data (positive screenings,
 # whose referral Tasks are restricted, and as many ordinary Tasks), then sends the search to both in paired rounds:
-# as the safeguarding lead and as a clinician to the first, anonymously to the baseline. Prints each run's p50/p95
+# as the safeguarding lead, a clinician and a dashboard (which sees every Task pseudonymised) to the first, anonymously to the baseline. Prints each run's p50/p95
 # per caller and the ratio of medians to the baseline, for cached (a dashboard's repeated poll) and fresh
 # (Cache-Control: no-cache) searches, then the median over runs.
 # Usage: bench/access-overhead.sh [runs] [rounds] [screenings]
@@ -43,7 +43,7 @@ echo "mode: jar ${BENCH_JAVA_OPTS:-}"
 
 token() { bin/token "$1" --data-dir "$work/protected"; }
 BENCH_SUBMITTER_TOKEN=$(token gp-submitter) BENCH_LEAD_TOKEN=$(token safeguarding-lead) \
-BENCH_CLINICIAN_TOKEN=$(token clinician) \
+BENCH_CLINICIAN_TOKEN=$(token clinician) BENCH_DASHBOARD_TOKEN=$(token dashboard) \
 ./mvnw -B -q -o -pl fhir-server exec:java -Dexec.classpathScope=test \
     -Dexec.mainClass=org.safeguardfhir.server.bench.AccessOverheadBenchmark \
     -Dexec.args="$port $baseline_port $screenings ${BENCH_WARM_UP:-300} $rounds $runs" 2>&1 \

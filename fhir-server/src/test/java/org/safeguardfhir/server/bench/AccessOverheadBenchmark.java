@@ -27,7 +27,7 @@ import org.safeguardfhir.server.support.FhirClients;
 
 /**
  * What access control costs on the dashboard's search, {@code Task?status=requested&_count=50}: the same search, on
- * the same data, against a server with access control (as the safeguarding lead and as a clinician) and against one
+ * the same data, against a server with access control (as the safeguarding lead, a clinician and a dashboard) and against one
  * without it (see {@link AccessControlOffServer} and bench/access-overhead.sh). Not a test: run it with exec:java.
  *
  * <p>Both servers get the same data: positive screenings, whose referral Tasks the pipeline labels restricted, and
@@ -41,7 +41,8 @@ import org.safeguardfhir.server.support.FhirClients;
  * runs its query. Every answer is checked (200, 50 entries, the restricted ones present or absent as they must be)
  * outside the timed part.
  *
- * <p>Tokens come from {@code BENCH_SUBMITTER_TOKEN}, {@code BENCH_LEAD_TOKEN} and {@code BENCH_CLINICIAN_TOKEN}.
+ * <p>Tokens come from {@code BENCH_SUBMITTER_TOKEN}, {@code BENCH_LEAD_TOKEN}, {@code BENCH_CLINICIAN_TOKEN} and
+ * {@code BENCH_DASHBOARD_TOKEN}.
  * Arguments: the protected server's port, the baseline's port, screenings to seed, warm-up rounds, measured rounds
  * per run, runs.
  */
@@ -53,7 +54,8 @@ public final class AccessOverheadBenchmark {
     enum Caller {
         BASELINE,
         LEAD,
-        CLINICIAN
+        CLINICIAN,
+        DASHBOARD
     }
 
     enum Variant {
@@ -71,8 +73,10 @@ public final class AccessOverheadBenchmark {
         base.put(Caller.BASELINE, FhirClients.baseUrl(baselinePort));
         base.put(Caller.LEAD, FhirClients.baseUrl(protectedPort));
         base.put(Caller.CLINICIAN, FhirClients.baseUrl(protectedPort));
+        base.put(Caller.DASHBOARD, FhirClients.baseUrl(protectedPort));
         tokens.put(Caller.LEAD, env("BENCH_LEAD_TOKEN"));
         tokens.put(Caller.CLINICIAN, env("BENCH_CLINICIAN_TOKEN"));
+        tokens.put(Caller.DASHBOARD, env("BENCH_DASHBOARD_TOKEN"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -219,13 +223,26 @@ public final class AccessOverheadBenchmark {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A full page, with restricted Tasks for the lead and the baseline and none for the clinician. */
+    /**
+     * A full page, with restricted Tasks for the lead and the baseline, none for the clinician, and for the dashboard
+     * nothing but pseudonymised copies.
+     */
     private static void check(Caller caller, String body) {
         Bundle page = FhirClients.context().newJsonParser().parseResource(Bundle.class, body);
         long restricted = page.getEntry().stream()
                 .filter(entry -> RestrictedLabels.restricted(entry.getResource()))
                 .count();
-        boolean expected = caller == Caller.CLINICIAN ? restricted == 0 : restricted > 0;
+        long pseudonymised = page.getEntry().stream()
+                .filter(entry -> entry.getResource().getMeta().getSecurity().stream()
+                        .anyMatch(label -> "PSEUDED".equals(label.getCode())))
+                .count();
+        boolean expected =
+                switch (caller) {
+                    case CLINICIAN -> restricted == 0;
+                    case DASHBOARD ->
+                        restricted == 0 && pseudonymised == page.getEntry().size();
+                    default -> restricted > 0;
+                };
         if (page.getEntry().size() != PAGE || !expected) {
             throw new IllegalStateException(String.format(
                     Locale.ROOT,
@@ -239,7 +256,7 @@ public final class AccessOverheadBenchmark {
     private static String ratios(Map<Caller, Long> medians) {
         var ratios = new LinkedHashMap<String, Double>();
         double baseline = medians.get(Caller.BASELINE);
-        for (Caller caller : List.of(Caller.LEAD, Caller.CLINICIAN)) {
+        for (Caller caller : List.of(Caller.LEAD, Caller.CLINICIAN, Caller.DASHBOARD)) {
             ratios.put(name(caller), medians.get(caller) / baseline);
         }
         var text = new StringBuilder();
