@@ -188,6 +188,22 @@ class DashboardViewIT {
     }
 
     @Test
+    void twoDashboardsAndTheLeadRunningTheSameSearchEachPageThroughTheirOwn() throws Exception {
+        String other = TestTokens.sign(
+                TestTokens.claims(Role.DASHBOARD).subject("office-screen").build());
+        String search = "Task?authored-on=2017-03&_sort=authored-on&_count=2";
+
+        assertThat(walk(DASHBOARD, search)).extracting(Task::getIdPart).containsExactlyElementsOf(march2017);
+        assertThat(walk(other, search)).extracting(Task::getIdPart).containsExactlyElementsOf(march2017);
+        assertThat(walk(LEAD, search))
+                .allSatisfy(task -> assertThat(task.getNote()).isNotEmpty())
+                .extracting(Task::getIdPart)
+                .containsExactlyElementsOf(march2017);
+        assertThat(walk(DASHBOARD, search))
+                .allSatisfy(task -> assertThat(task.hasNote()).isFalse());
+    }
+
+    @Test
     void theDashboardSeesTheOwningOrganizationsByNameAndTypeOnly() throws Exception {
         String owner = firstTasks.get(0).getOwner().getReference();
         Organization full = parse(ok(Http.get(port, LEAD, owner)), Organization.class);
