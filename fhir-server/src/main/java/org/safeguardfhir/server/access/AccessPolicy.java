@@ -55,6 +55,11 @@ public final class AccessPolicy {
 
     static final String AUDIT = "AuditEvent";
 
+    /** Notifications of Task changes: each caller reads and writes only its own (see {@link SubscriptionOwners}). */
+    static final String SUBSCRIPTION = "Subscription";
+
+    private static final Set<String> OWN_SUBSCRIPTIONS = Set.of(SUBSCRIPTION);
+
     /**
      * What a dashboard reads, and only in pseudonymised form: the referral Tasks, restricted or not, and the
      * organisations that own them.
@@ -70,32 +75,36 @@ public final class AccessPolicy {
 
     private static final Map<Role, Set<String>> READS = new EnumMap<>(Map.of(
             Role.GP_SUBMITTER, union(CONFORMANCE, DIRECTORY, Set.of("Patient")),
-            Role.CLINICIAN, union(CONFORMANCE, DIRECTORY, CLINICAL),
-            Role.SAFEGUARDING_LEAD, union(CONFORMANCE, DIRECTORY, CLINICAL, Set.of(AUDIT)),
-            Role.DASHBOARD, union(CONFORMANCE, DASHBOARD_VIEW),
+            Role.CLINICIAN, union(CONFORMANCE, DIRECTORY, CLINICAL, OWN_SUBSCRIPTIONS),
+            Role.SAFEGUARDING_LEAD, union(CONFORMANCE, DIRECTORY, CLINICAL, Set.of(AUDIT), OWN_SUBSCRIPTIONS),
+            Role.DASHBOARD, union(CONFORMANCE, DASHBOARD_VIEW, OWN_SUBSCRIPTIONS),
             Role.RESEARCHER, union(CONFORMANCE, DIRECTORY),
-            Role.ADMIN, union(CONFORMANCE, DIRECTORY, Set.of(AUDIT))));
+            Role.ADMIN, union(CONFORMANCE, DIRECTORY, Set.of(AUDIT), OWN_SUBSCRIPTIONS)));
 
     private static final Map<Role, Set<String>> WRITES = new EnumMap<>(Map.of(
             Role.GP_SUBMITTER, SUBMISSION,
             Role.CLINICIAN,
                     union(
                             SUBMISSION,
-                            Set.of("RelatedPerson", "Consent", "Observation", "Communication", "DocumentReference")),
-            Role.SAFEGUARDING_LEAD, union(CLINICAL, Set.of("Practitioner", "PractitionerRole")),
-            Role.DASHBOARD, Set.of(),
+                            Set.of("RelatedPerson", "Consent", "Observation", "Communication", "DocumentReference"),
+                            OWN_SUBSCRIPTIONS),
+            Role.SAFEGUARDING_LEAD, union(CLINICAL, Set.of("Practitioner", "PractitionerRole"), OWN_SUBSCRIPTIONS),
+            Role.DASHBOARD, OWN_SUBSCRIPTIONS,
             Role.RESEARCHER, Set.of(),
             Role.ADMIN, union(CONFORMANCE, DIRECTORY)));
 
     private static final Map<Role, Set<String>> DELETES = new EnumMap<>(Map.of(
             Role.GP_SUBMITTER, Set.of(),
-            Role.CLINICIAN, Set.of(),
-            Role.SAFEGUARDING_LEAD, CLINICAL,
-            Role.DASHBOARD, Set.of(),
+            Role.CLINICIAN, OWN_SUBSCRIPTIONS,
+            Role.SAFEGUARDING_LEAD, union(CLINICAL, OWN_SUBSCRIPTIONS),
+            Role.DASHBOARD, OWN_SUBSCRIPTIONS,
             Role.RESEARCHER, Set.of(),
-            Role.ADMIN, union(CONFORMANCE, DIRECTORY)));
+            Role.ADMIN, union(CONFORMANCE, DIRECTORY, OWN_SUBSCRIPTIONS)));
 
-    /** Types a patient-facing app or proxy may read, as far as its scopes allow: never the audit trail. */
+    /**
+     * Types a patient-facing app or proxy may read, as far as its scopes allow: never the audit trail, never a
+     * Subscription.
+     */
     private static final Set<String> PATIENT_FACING_READS = union(CONFORMANCE, DIRECTORY, CLINICAL);
 
     private AccessPolicy() {}
@@ -190,6 +199,11 @@ public final class AccessPolicy {
         }
         if (!mayRead(caller, type, Interaction.READ) && !mayRead(caller, type, Interaction.SEARCH)) {
             return Visibility.HIDDEN;
+        }
+        if (SUBSCRIPTION.equals(type)) {
+            return SubscriptionOwners.owns(caller, resource) || caller.has(Role.ADMIN)
+                    ? Visibility.FULL
+                    : Visibility.HIDDEN;
         }
         if (seesPseudonymised(caller, type)) {
             return Visibility.PSEUDONYMISED;

@@ -29,7 +29,12 @@ class LabelConsentService implements IConsentService {
 
     @Override
     public ConsentOutcome startOperation(RequestDetails request, IConsentContextServices services) {
-        return caller().map(AccessPolicy::seesRestricted).orElse(false)
+        // Subscriptions are their owners' alone, the lead's included: answers that may hold one are judged resource by
+        // resource (system-level history and transactions have no resource type).
+        String type = request.getResourceName();
+        boolean mayHoldSubscriptions = type == null || AccessPolicy.SUBSCRIPTION.equals(type);
+        return !mayHoldSubscriptions
+                        && caller().map(AccessPolicy::seesRestricted).orElse(false)
                 ? ConsentOutcome.AUTHORIZED
                 : ConsentOutcome.PROCEED;
     }

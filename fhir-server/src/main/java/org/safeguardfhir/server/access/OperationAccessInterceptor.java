@@ -33,6 +33,9 @@ class OperationAccessInterceptor implements RestInterceptor {
 
     private static final String STATISTICS = "$safeguarding-statistics";
 
+    /** A Subscription's owner gets a new signing secret; whose the Subscription is, the operation checks. */
+    private static final String ROTATE_SECRET = "$rotate-secret";
+
     private static final Set<String> PROBING_PARAMETERS =
             Set.of("_filter", "_text", "_content", "_list", "_query", "_contained", "_containedType", "_security");
 
@@ -137,6 +140,8 @@ class OperationAccessInterceptor implements RestInterceptor {
             if (!AccessPolicy.mayWrite(caller, type, Interaction.CREATE)) {
                 throw forbidden("Your role does not allow writing " + type + ", so not validating it either.");
             }
+        } else if (ROTATE_SECRET.equals(operation) && AccessPolicy.SUBSCRIPTION.equals(type)) {
+            requireWrite(caller, type, Interaction.UPDATE);
         } else if (STATISTICS.equals(operation) && type == null) {
             if (!AccessPolicy.mayReadStatistics(caller)) {
                 throw forbidden("Statistics are for the safeguarding lead, dashboards and researchers.");

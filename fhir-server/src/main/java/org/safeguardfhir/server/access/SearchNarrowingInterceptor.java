@@ -13,10 +13,10 @@ import ca.uhn.fhir.rest.server.util.ICachedSearchDetails;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.Objects;
 import org.safeguardfhir.server.fhir.RestInterceptor;
 import org.safeguardfhir.server.security.Caller;
 import org.safeguardfhir.server.security.CallerAuthentication;
+import org.safeguardfhir.server.security.Role;
 import org.safeguardfhir.server.security.SmartScope;
 
 /**
@@ -52,7 +52,23 @@ class SearchNarrowingInterceptor implements RestInterceptor {
             return;
         }
         if (search.getUuid() != null) {
-            owners.put(search.getUuid(), owner(caller.get()));
+            // Everyone's own Subscriptions are theirs alone: such pages are bound to the subject, whatever the role.
+            owners.put(
+                    search.getUuid(),
+                    AccessPolicy.SUBSCRIPTION.equals(search.getResourceType())
+                            ? ownSubject(caller.get())
+                            : owner(caller.get()));
+        }
+        if (AccessPolicy.SUBSCRIPTION.equals(search.getResourceType())) {
+            // Others' Subscriptions are not counted, paged or matched, not even for the lead; an administrator, who
+            // may stop any, sees them all.
+            if (!caller.get().has(Role.ADMIN)) {
+                parameters.add(
+                        "_tag",
+                        new TokenParam(
+                                SubscriptionOwners.TAG_SYSTEM, caller.get().subject()));
+            }
+            return;
         }
         if (AccessPolicy.seesRestricted(caller.get())
                 || ("Flag".equals(search.getResourceType()) && AccessPolicy.seesRedactedFlags(caller.get()))
@@ -124,13 +140,19 @@ class SearchNarrowingInterceptor implements RestInterceptor {
         String id = ids == null || ids.length == 0 ? "" : ids[0];
         var caller = CallerAuthentication.current();
         String owner = owners.getIfPresent(id);
-        if (caller.isEmpty() || owner == null || !Objects.equals(owner, owner(caller.get()))) {
+        if (caller.isEmpty()
+                || owner == null
+                || !(owner.equals(owner(caller.get())) || owner.equals(ownSubject(caller.get())))) {
             // The words HAPI uses for an expired search: a stranger's search looks like no search at all.
             throw new ResourceGoneException("Search ID \"" + id + "\" does not exist and may have expired");
         }
     }
 
     private static String owner(Caller caller) {
-        return AccessPolicy.seesRestricted(caller) ? FULL_VIEW : "subject:" + caller.subject();
+        return AccessPolicy.seesRestricted(caller) ? FULL_VIEW : ownSubject(caller);
+    }
+
+    private static String ownSubject(Caller caller) {
+        return "subject:" + caller.subject();
     }
 }

@@ -35,7 +35,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/**", "/actuator/**")
                         .hasAuthority(Role.ADMIN.authority())
-                        .requestMatchers("/fhir", "/fhir/**")
+                        // The notification websocket: the handshake carries the Bearer token.
+                        .requestMatchers("/fhir", "/fhir/**", "/websocket")
                         .authenticated()
                         .anyRequest()
                         .denyAll())

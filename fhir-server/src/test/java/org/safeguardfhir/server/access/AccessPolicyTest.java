@@ -158,6 +158,37 @@ class AccessPolicyTest {
         assertThat(FlagRedaction.isRedacted(restrictedFlag())).isFalse();
     }
 
+    @Test
+    void aSubscriptionIsVisibleToItsOwnerAndTheAdministratorOnly() {
+        var subscription = new org.hl7.fhir.r4.model.Subscription();
+        SubscriptionOwners.stamp(subscription, "owner");
+        var owner = new Caller(
+                "owner",
+                Set.of(Role.DASHBOARD),
+                List.of(SmartScope.parse("user/*.cruds").orElseThrow()),
+                Optional.empty(),
+                Optional.empty());
+
+        assertThat(AccessPolicy.visibility(owner, subscription)).isEqualTo(Visibility.FULL);
+        assertThat(AccessPolicy.visibility(staff(Role.DASHBOARD), subscription)).isEqualTo(Visibility.HIDDEN);
+        assertThat(AccessPolicy.visibility(staff(Role.SAFEGUARDING_LEAD), subscription))
+                .as("the lead sees every record, but not another's Subscription")
+                .isEqualTo(Visibility.HIDDEN);
+        assertThat(AccessPolicy.visibility(staff(Role.ADMIN), subscription)).isEqualTo(Visibility.FULL);
+        assertThat(AccessPolicy.mayWrite(staff(Role.ADMIN), "Subscription", Interaction.CREATE))
+                .isFalse();
+        assertThat(AccessPolicy.mayWrite(staff(Role.ADMIN), "Subscription", Interaction.DELETE))
+                .isTrue();
+        assertThat(AccessPolicy.mayWrite(staff(Role.RESEARCHER), "Subscription", Interaction.CREATE))
+                .isFalse();
+        assertThat(AccessPolicy.mayWrite(staff(Role.GP_SUBMITTER), "Subscription", Interaction.CREATE))
+                .isFalse();
+        for (Role subscriber : List.of(Role.DASHBOARD, Role.CLINICIAN, Role.SAFEGUARDING_LEAD)) {
+            assertThat(AccessPolicy.mayWrite(staff(subscriber), "Subscription", Interaction.CREATE))
+                    .isTrue();
+        }
+    }
+
     private static Caller staff(Role... roles) {
         return new Caller(
                 "someone",

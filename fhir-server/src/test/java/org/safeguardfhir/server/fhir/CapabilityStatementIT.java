@@ -119,6 +119,22 @@ class CapabilityStatementIT {
     }
 
     @Test
+    void saysWhereWebsocketSubscriptionsBindAndThatSubscriptionsRotateTheirSecret() {
+        var capabilities =
+                client.capabilities().ofType(CapabilityStatement.class).execute();
+
+        var websocket = capabilities
+                .getRestFirstRep()
+                .getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/capabilitystatement-websocket");
+        assertThat(websocket.getValue().primitiveValue()).matches("ws://(localhost|127\\.0\\.0\\.1):\\d+/websocket");
+        assertThat(resource("Subscription").getOperation())
+                .filteredOn(o -> o.getName().equals("rotate-secret"))
+                .singleElement()
+                .satisfies(o -> assertThat(o.getDefinition())
+                        .isEqualTo("https://safeguardfhir.org/fhir/OperationDefinition/rotate-secret"));
+    }
+
+    @Test
     void revealsNoResourceCountsToUnauthenticatedCallers() {
         var capabilities =
                 client.capabilities().ofType(CapabilityStatement.class).execute();
