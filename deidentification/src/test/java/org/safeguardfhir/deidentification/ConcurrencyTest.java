@@ -19,7 +19,7 @@ class ConcurrencyTest {
     @Test
     void oneEngineGivesTheSameResultsOnManyThreadsAsOnOne() throws Exception {
         Map<String, String> environment =
-                Map.of("SAFEGUARD_DEID_HASH_KEY", key("hash"), "SAFEGUARD_DEID_DATE_SHIFT_KEY", key("date"));
+                Map.of("SAFEGUARD_DEID_RESEARCH_HASH_KEY", key("hash"), "SAFEGUARD_DEID_DATE_SHIFT_KEY", key("date"));
         Deidentifier engine = new Deidentifier(Fixtures.shipped("research"), environment::get, CLOCK);
         List<Resource> inputs = Fixtures.FILES.stream().map(Fixtures::resource).toList();
         List<String> expected = inputs.stream()
