@@ -2,9 +2,12 @@ package org.safeguardfhir.deidentification;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
@@ -100,6 +103,16 @@ public final class Deidentifier {
      */
     public Optional<String> pseudonym(String resourceType, String idPart) {
         return Optional.ofNullable(cryptoHash).map(hash -> hash.resourceId(resourceType, idPart));
+    }
+
+    /**
+     * The resource types that rules name, in the order they first appear: what a view made with this configuration
+     * shows of more than the bare {@code resourceType}. Rules for every type ({@code Resource}) name none.
+     */
+    public Set<String> resourceTypes() {
+        var types = new LinkedHashSet<String>();
+        rules.stream().map(Rule::resourceType).filter(Objects::nonNull).forEach(types::add);
+        return Collections.unmodifiableSet(types);
     }
 
     private static String ownScope(Resource resource) {

@@ -34,6 +34,8 @@ class ResearchConfigurationTest {
 
         assertThat(config.name()).isEqualTo("research");
         assertThat(config.parameters().dateShiftRangeDays()).isEqualTo(50);
+        assertThat(research.resourceTypes())
+                .containsExactly("Patient", "QuestionnaireResponse", "Observation", "Condition", "Task");
     }
 
     @ParameterizedTest

@@ -187,6 +187,14 @@ public final class AccessPolicy {
                 && (caller.has(Role.SAFEGUARDING_LEAD) || caller.has(Role.DASHBOARD) || caller.has(Role.RESEARCHER));
     }
 
+    /**
+     * Who may ask for, poll and download research exports: researchers, acting as staff. The export is de-identified
+     * and k-anonymous, and its pseudonyms are keyed apart from the dashboards', so no one can resolve them.
+     */
+    public static boolean mayExport(Caller caller) {
+        return !caller.patientFacing() && !caller.proxy() && caller.has(Role.RESEARCHER);
+    }
+
     /** Break-glass is a clinician's, acting as staff: never a patient-facing app's or a proxy's. */
     public static boolean mayBreakGlass(Caller caller) {
         return seesRedactedFlags(caller);

@@ -33,6 +33,9 @@ class OperationAccessInterceptor implements RestInterceptor {
 
     private static final String STATISTICS = "$safeguarding-statistics";
 
+    /** The research export's kick-off, status and file operations. */
+    private static final Set<String> EXPORT = Set.of("$export", "$export-poll-status", "$export-file");
+
     /** A Subscription's owner gets a new signing secret; whose the Subscription is, the operation checks. */
     private static final String ROTATE_SECRET = "$rotate-secret";
 
@@ -145,6 +148,10 @@ class OperationAccessInterceptor implements RestInterceptor {
         } else if (STATISTICS.equals(operation) && type == null) {
             if (!AccessPolicy.mayReadStatistics(caller)) {
                 throw forbidden("Statistics are for the safeguarding lead, dashboards and researchers.");
+            }
+        } else if (EXPORT.contains(operation) && type == null) {
+            if (!AccessPolicy.mayExport(caller)) {
+                throw forbidden("Research exports are for researchers.");
             }
         } else if (!AccessPolicy.seesRestricted(caller)) {
             throw forbidden("The operation " + operation + " is only available to the safeguarding lead.");

@@ -7,13 +7,13 @@ import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Reference;
 
 /** Whose record a resource is, by the element that names its patient. */
-final class PatientOf {
+public final class PatientOf {
 
     private static final List<String> PATIENT_ELEMENTS = List.of("subject", "patient", "for");
 
     private PatientOf() {}
 
-    static Optional<String> reference(IBaseResource resource) {
+    public static Optional<String> reference(IBaseResource resource) {
         if ("Patient".equals(resource.fhirType())) {
             return Optional.of("Patient/" + resource.getIdElement().getIdPart());
         }

@@ -32,6 +32,9 @@ public class AuditTrail {
     /** Identifies a pseudonym of the dashboard's view in an AuditEvent entity. */
     public static final String PSEUDONYM_SYSTEM = "https://safeguardfhir.org/fhir/NamingSystem/dashboard-pseudonym";
 
+    /** Identifies a research export (its job id) in an AuditEvent entity. */
+    public static final String EXPORT_SYSTEM = "https://safeguardfhir.org/fhir/NamingSystem/research-export";
+
     /** What one request did. */
     public record Access(
             Caller caller,
@@ -93,6 +96,35 @@ public class AuditTrail {
                                 new Identifier().setSystem(PSEUDONYM_SYSTEM).setValue(pseudonym)))
                 .setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"))
                 .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "24", "Query"));
+        enqueue(event);
+    }
+
+    /**
+     * A researcher asked for, downloaded from or cancelled a research export. The export is named by its job id (a
+     * query entity in {@link #EXPORT_SYSTEM}, so {@code AuditEvent?record=<system>|<job id>} finds its whole
+     * story), with what was asked in the entity's description: the request or the file.
+     *
+     * @param operation {@code export}, {@code export-file} or {@code export-cancel}
+     */
+    public void recordExport(Caller caller, String operation, String jobId, String detail, String clientAddress) {
+        var event = event(new Access(
+                caller,
+                "operation",
+                "export-cancel".equals(operation) ? AuditEventAction.D : AuditEventAction.E,
+                false,
+                List.of(),
+                clientAddress,
+                false));
+        event.addSubtype(new Coding(OPERATIONS, operation, "$" + operation));
+        event.addPurposeOfEvent()
+                .addCoding(new Coding(
+                        "http://terminology.hl7.org/CodeSystem/v3-ActReason", "HRESCH", "healthcare research"));
+        event.addEntity()
+                .setWhat(new Reference()
+                        .setIdentifier(new Identifier().setSystem(EXPORT_SYSTEM).setValue(jobId)))
+                .setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object"))
+                .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "24", "Query"))
+                .setDescription(detail);
         enqueue(event);
     }
 

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 @Interceptor
 public class CapabilityStatementCustomizer implements RestInterceptor {
 
+    static final String BULK_DATA = "http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data";
+
     static final String WEBSOCKET = "http://hl7.org/fhir/StructureDefinition/capabilitystatement-websocket";
 
     /** The FHIR base with /fhir replaced by /websocket, and http(s) by ws(s). */
@@ -38,6 +40,10 @@ public class CapabilityStatementCustomizer implements RestInterceptor {
         capabilities.setName("SafeguardFhir");
         capabilities.setTitle("Safeguard FHIR");
         capabilities.setPublisher("Safeguard FHIR");
+        // The research export follows Bulk Data's kick-off, status and file requests, at system level.
+        if (!capabilities.hasInstantiates(BULK_DATA)) {
+            capabilities.addInstantiates(BULK_DATA);
+        }
         var rest = capabilities.getRestFirstRep();
         boolean declared = rest.getInteraction().stream().anyMatch(i -> i.getCode() == SystemRestfulInteraction.BATCH);
         if (!declared) {

@@ -1,0 +1,85 @@
+package org.safeguardfhir.server.export;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.safeguardfhir.deidentification.config.DeidentificationConfigException;
+import org.safeguardfhir.server.audit.AuditTrail;
+import org.safeguardfhir.server.deidentification.Deidentifiers;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ExportProperties.class)
+class ExportConfiguration {
+
+    @Bean
+    ExportJobs exportJobs(DataSource dataSource) {
+        return new ExportJobs(dataSource);
+    }
+
+    /**
+     * The types each export configuration makes something of, among those the server stores. An export may not use
+     * the dashboards' configuration: its pseudonyms are the ones a safeguarding lead can resolve to a patient.
+     */
+    @Bean
+    ExportTypes exportTypes(ExportProperties properties, Deidentifiers deidentifiers, DaoRegistry daos) {
+        for (String name : properties.configurations()) {
+            if (deidentifiers.named(name).isEmpty()) {
+                throw new DeidentificationConfigException("safeguard.export.configurations names " + name
+                        + ", which is not among the de-identification configurations: " + deidentifiers.names());
+            }
+            if (name.equals(deidentifiers.dashboardViewName())) {
+                throw new DeidentificationConfigException("safeguard.export.configurations names " + name
+                        + ", the dashboards' view, whose pseudonyms can be resolved to patients: give research a"
+                        + " configuration and key of its own");
+            }
+        }
+        return name -> {
+            var types = new LinkedHashSet<String>();
+            deidentifiers.named(name).orElseThrow().resourceTypes().stream()
+                    .filter(daos::isResourceTypeSupported)
+                    .forEach(types::add);
+            return types;
+        };
+    }
+
+    @Bean
+    ResearchExport researchExport(
+            DaoRegistry daos,
+            Deidentifiers deidentifiers,
+            ExportJobs jobs,
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            FhirContext fhirContext,
+            ExportProperties properties) {
+        return new ResearchExport(daos, deidentifiers, jobs, dataSource, transactionManager, fhirContext, properties);
+    }
+
+    @Bean
+    ExportWorker exportWorker(ExportJobs jobs, ResearchExport export, ExportProperties properties) {
+        return new ExportWorker(jobs, export, properties);
+    }
+
+    @Bean
+    BulkExportProvider bulkExportProvider(
+            ExportJobs jobs,
+            ExportWorker worker,
+            AuditTrail audit,
+            PlatformTransactionManager transactionManager,
+            FhirContext fhirContext,
+            ExportProperties properties,
+            ExportTypes types) {
+        return new BulkExportProvider(
+                jobs, worker, audit, new TransactionTemplate(transactionManager), fhirContext, properties, types);
+    }
+
+    /** The resource types an export configuration exports, in the order its rules name them. */
+    interface ExportTypes extends Function<String, Set<String>> {}
+}

@@ -1,0 +1,138 @@
+package org.safeguardfhir.server.export;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Makes queued exports one at a time: woken when one is queued, and polling as a safety net (a crash, another
+ * instance's job, a backoff that ran out). Each attempt is counted before it starts, so an export that keeps failing,
+ * even by taking the server down, is marked failed after {@code max-attempts}. Expired exports are deleted here too.
+ */
+class ExportWorker implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportWorker.class);
+
+    private final ExportJobs jobs;
+    private final ResearchExport export;
+    private final ExportProperties properties;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
+
+    ExportWorker(ExportJobs jobs, ResearchExport export, ExportProperties properties) {
+        this.jobs = jobs;
+        this.export = export;
+        this.properties = properties;
+    }
+
+    void wake() {
+        var current = executor;
+        if (current != null && wakePending.compareAndSet(false, true)) {
+            try {
+                current.execute(this::drain);
+            } catch (RejectedExecutionException stopping) {
+                wakePending.set(false);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (executor == null) {
+            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                var thread = new Thread(runnable, "research-export");
+                thread.setDaemon(true);
+                return thread;
+            });
+            executor.scheduleWithFixedDelay(
+                    this::drain, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        var current = executor;
+        executor = null;
+        if (current != null) {
+            current.shutdown();
+            try {
+                if (!current.awaitTermination(30, TimeUnit.SECONDS)) {
+                    current.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                current.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    private void drain() {
+        wakePending.set(false);
+        try {
+            int expired = jobs.deleteExpired(properties.retention());
+            if (expired > 0) {
+                LOG.info("Deleted {} expired research exports", expired);
+            }
+            while (executor != null) {
+                var job = jobs.claimNext(properties.lease());
+                if (job.isEmpty()) {
+                    return;
+                }
+                attempt(job.get());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "The export queue could not be read; retrying at the next poll: {}",
+                    e.getClass().getName());
+        }
+    }
+
+    private void attempt(ExportJob job) {
+        if (job.attempts() > properties.maxAttempts()) {
+            jobs.failed(job.id(), true, Duration.ZERO);
+            LOG.warn("Research export {} failed {} times and is given up", job.id(), properties.maxAttempts());
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            if (export.make(job)) {
+                LOG.info(
+                        "Research export {} completed in {} ms",
+                        job.id(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            } else {
+                LOG.info("Research export {} was cancelled while it was made; nothing was kept", job.id());
+            }
+        } catch (RuntimeException e) {
+            if (!jobs.exists(job.id())) {
+                // Deleted while it was made: the completion or a file met the deletion and rolled back.
+                LOG.info("Research export {} was cancelled while it was made; nothing was kept", job.id());
+                return;
+            }
+            // The exception's message may quote the data being exported: the class alone goes to the log.
+            boolean giveUp = job.attempts() >= properties.maxAttempts();
+            jobs.failed(job.id(), giveUp, backoff(job.attempts()));
+            LOG.warn(
+                    "Research export {} attempt {} failed ({}){}",
+                    job.id(),
+                    job.attempts(),
+                    e.getClass().getName(),
+                    giveUp ? "; given up" : "; it will be retried");
+        }
+    }
+
+    static Duration backoff(int attempts) {
+        return Duration.ofSeconds(Math.min(300, 5L << Math.min(6, Math.max(0, attempts - 1))));
+    }
+}
