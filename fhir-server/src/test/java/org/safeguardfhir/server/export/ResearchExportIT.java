@@ -380,6 +380,27 @@ class ResearchExportIT {
         assertThat(send(token, "DELETE", relative(status)).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void anExportThatCannotBeMadeEndsAsFailedAfterItsLastAttempt() throws Exception {
+        // A job whose configuration was taken out of the server between its kick-off and its making, on its last try.
+        var job = java.util.UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO safeguard.export_job (id, owner, configuration, types, request_url, status, attempts)"
+                        + " VALUES (?, 'researcher-failed', 'withdrawn', 'Patient', '/fhir/$export', 'queued', 2)",
+                job);
+        worker.wake();
+        String token = researcherToken("researcher-failed");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        send(token, "GET", "$export-poll-status?_jobId=" + job).statusCode() != 202);
+        var answer = send(token, "GET", "$export-poll-status?_jobId=" + job);
+        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(answer.body()).contains("OperationOutcome").doesNotContain("withdrawn");
+        assertThat(send(token, "GET", "$export-file?_jobId=" + job + "&_file=1").statusCode())
+                .isEqualTo(404);
+    }
+
     private JsonNode awaitManifest(String token, String status) throws Exception {
         var answer = new HttpResponse[1];
         await().atMost(Duration.ofSeconds(120))

@@ -88,7 +88,6 @@ class CapabilityStatementIT {
         assertThat(systemOperations)
                 .doesNotContain(
                         "graphql",
-                        "export",
                         "import",
                         "expunge",
                         "get-resource-counts",
@@ -98,7 +97,7 @@ class CapabilityStatementIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"safeguarding-statistics", "resolve-pseudonym"})
+    @ValueSource(strings = {"safeguarding-statistics", "resolve-pseudonym", "export"})
     void declaresOurOperationsWithTheirPublishedDefinitions(String operation) {
         var capabilities =
                 client.capabilities().ofType(CapabilityStatement.class).execute();
@@ -116,6 +115,19 @@ class CapabilityStatementIT {
                         .getEntry())
                 .as("the package installs the definition the statement points at")
                 .hasSize(1);
+    }
+
+    @Test
+    void saysTheResearchExportFollowsBulkData() {
+        var capabilities =
+                client.capabilities().ofType(CapabilityStatement.class).execute();
+
+        assertThat(capabilities.getInstantiates())
+                .extracting(c -> c.getValue())
+                .containsExactly("http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data");
+        assertThat(capabilities.getRestFirstRep().getOperation())
+                .extracting(o -> o.getName())
+                .contains("export", "export-poll-status", "export-file");
     }
 
     @Test
