@@ -237,6 +237,25 @@ class AccessMatrixIT {
                 .isEqualTo(allowed ? 200 : 403);
     }
 
+    @ParameterizedTest
+    @EnumSource(Who.class)
+    void researchExportsAreForResearchersOnly(Who who) throws Exception {
+        var kickOff = Http.get(port, who.token(patient), "$export?_type=Patient", "Prefer", "respond-async");
+
+        assertThat(kickOff.statusCode()).isEqualTo(who == Who.RESEARCHER ? 202 : 403);
+        if (who == Who.RESEARCHER) {
+            var cancelled = http.send(
+                    HttpRequest.newBuilder(URI.create(kickOff.headers()
+                                    .firstValue("Content-Location")
+                                    .orElseThrow()))
+                            .header("Authorization", "Bearer " + who.token(patient))
+                            .DELETE()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(cancelled.statusCode()).isEqualTo(202);
+        }
+    }
+
     @Test
     void aClinicianSeesTheFlagRedactedByReadVreadAndSearch() throws Exception {
         var read = parse(get(Who.CLINICIAN, "Flag/" + flag).body(), Flag.class);

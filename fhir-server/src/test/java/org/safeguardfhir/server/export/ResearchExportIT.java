@@ -294,6 +294,50 @@ class ResearchExportIT {
     }
 
     @Test
+    void researchPseudonymsCannotBeResolvedToPatients() throws Exception {
+        String body = "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"pseudonym\",\"valueString\":\""
+                + pseudonym(screenedAlbanian) + "\"}]}";
+
+        var answer = org.safeguardfhir.server.support.Http.post(
+                port, TestTokens.forRoles(Role.SAFEGUARDING_LEAD), "$resolve-pseudonym", body);
+
+        assertThat(answer.statusCode())
+                .as("the research key is not the dashboards'")
+                .isEqualTo(404);
+        assertThat(pseudonym(screenedAlbanian))
+                .isNotEqualTo("Patient/"
+                        + deidentifiers
+                                .dashboardView()
+                                .pseudonym("Patient", screenedAlbanian.substring("Patient/".length()))
+                                .orElseThrow());
+    }
+
+    @Test
+    void anExpiredExportIsGoneAndItsFilesDeleted() throws Exception {
+        var job = java.util.UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO safeguard.export_job (id, owner, configuration, types, request_url, status,"
+                        + " transaction_time, expires_at, summary) VALUES (?, 'researcher-expired', 'research',"
+                        + " 'Patient', '/fhir/$export', 'completed', now() - interval '2 days', now() - interval '1 day',"
+                        + " '{}')",
+                job);
+        jdbc.update(
+                "INSERT INTO safeguard.export_file (job_id, file_number, resource_type, resource_count, content)"
+                        + " VALUES (?, 1, 'Patient', 1, '{}')",
+                job);
+        String token = researcherToken("researcher-expired");
+
+        assertThat(send(token, "GET", "$export-poll-status?_jobId=" + job).statusCode())
+                .isEqualTo(404);
+        assertThat(send(token, "GET", "$export-file?_jobId=" + job + "&_file=1").statusCode())
+                .isEqualTo(404);
+        worker.wake();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobsOf("researcher-expired") == 0);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM safeguard.export_file WHERE job_id = ?", Long.class, job))
+                .isZero();
+    }
+
+    @Test
     void onlyResearchersMayExport() throws Exception {
         for (Role role :
                 List.of(Role.SAFEGUARDING_LEAD, Role.DASHBOARD, Role.CLINICIAN, Role.GP_SUBMITTER, Role.ADMIN)) {
