@@ -100,6 +100,10 @@ class ResearchConfigurationTest {
                 QuestionnaireResponse.class,
                 """
                 {"resourceType": "QuestionnaireResponse", "id": "qr1", "status": "completed",
+                 "meta": {"security": [
+                   {"system": "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "code": "R"},
+                   {"system": "https://safeguardfhir.org/fhir/CodeSystem/safeguarding-security-policy", "code": "HT"}],
+                   "tag": [{"system": "https://safeguardfhir.org/fhir/CodeSystem/tag", "code": "owner-7"}]},
                  "questionnaire": "https://safeguardfhir.org/fhir/Questionnaire/trafficking-screening-adult|0.1.0",
                  "subject": {"reference": "Patient/pat-amira-7731"}, "authored": "2026-05-14T08:55:00Z",
                  "author": {"reference": "Practitioner/prac-quinn-55"},
@@ -107,7 +111,8 @@ class ResearchConfigurationTest {
                    {"linkId": "private", "text": "In private", "item": [
                      {"linkId": "private.documents", "text": "Who holds your documents?",
                       "answer": [{"valueCoding": {"system": "https://safeguardfhir.org/fhir/CodeSystem/answer",
-                                                  "code": "yes"}}]}]},
+                                                  "code": "yes"},
+                                  "item": [{"linkId": "private.documents.who", "answer": [{"valueBoolean": true}]}]}]}]},
                    {"linkId": "context.seen-alone", "answer": [{"valueBoolean": false}]},
                    {"linkId": "contact.phone", "answer": [{"valueString": "07700 900123"}]}]}
                 """);
@@ -118,6 +123,9 @@ class ResearchConfigurationTest {
         var documents = out.getItemFirstRep().getItemFirstRep();
         assertThat(documents.getLinkId()).isEqualTo("private.documents");
         assertThat(documents.getAnswerFirstRep().getValueCoding().getCode()).isEqualTo("yes");
+        assertThat(documents.getAnswerFirstRep().hasItem())
+                .as("items under an answer are not named by the rules, so they go")
+                .isFalse();
         assertThat(out.getItem()
                         .get(1)
                         .getAnswerFirstRep()
@@ -127,7 +135,10 @@ class ResearchConfigurationTest {
         assertThat(out.getItem().get(2).hasAnswer()).isFalse();
         assertThat(out.getSubject().getReference()).matches("Patient/[0-9a-f]{64}");
         assertThat(out.getQuestionnaire()).endsWith("trafficking-screening-adult|0.1.0");
-        assertThat(Engines.json(out)).doesNotContain("07700", "Who holds", "prac-quinn", "qr1", "2026-05-14");
+        assertThat(Engines.json(out))
+                .doesNotContain("07700", "Who holds", "prac-quinn", "qr1", "2026-05-14")
+                .as("labels and tags say what the record is about")
+                .doesNotContain("v3-Confidentiality", "safeguarding-security-policy", "owner-7");
     }
 
     @Test

@@ -191,6 +191,9 @@ class ResearchExportIT {
             assertThat(everything.toString()).as("identifying value " + value).doesNotContain(value);
         }
         assertThat(everything.toString()).doesNotContain("urn:ietf:rfc:3986", "Practitioner/", "\"text\":{");
+        assertThat(everything.toString())
+                .as("the restricted labels would say what each record is about")
+                .doesNotContain("v3-Confidentiality", "v3-ActCode", "safeguarding-security-policy");
 
         var patients = byId(resources.get("Patient"));
         // Everyone shares their quasi-identifiers with at least four others.
