@@ -124,12 +124,26 @@ class ExportWorker implements SmartLifecycle {
             boolean giveUp = job.attempts() >= properties.maxAttempts();
             jobs.failed(job.id(), giveUp, backoff(job.attempts()));
             LOG.warn(
-                    "Research export {} attempt {} failed ({}){}",
+                    "Research export {} attempt {} failed ({} at {}){}",
                     job.id(),
                     job.attempts(),
                     e.getClass().getName(),
+                    where(e),
                     giveUp ? "; given up" : "; it will be retried");
         }
+    }
+
+    /** The innermost cause's class and the code it was thrown from: enough to find a bug, with none of the data. */
+    static String where(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        var frames = java.util.Arrays.stream(root.getStackTrace())
+                .limit(6)
+                .map(f -> f.getClassName() + "." + f.getMethodName() + ":" + f.getLineNumber())
+                .toList();
+        return root.getClass().getName() + " " + String.join(" < ", frames);
     }
 
     static Duration backoff(int attempts) {

@@ -146,9 +146,9 @@ class ResearchExport {
         for (int from = 0; from < ids.size(); from += BATCH) {
             var batch = new TokenOrListParam();
             ids.subList(from, Math.min(from + BATCH, ids.size())).forEach(id -> batch.add(new TokenParam(id)));
+            // No _count: with one equal to the batch HAPI cannot tell the result is complete, and will not give it.
             var map = SearchParameterMap.newSynchronous();
             map.add("_id", batch);
-            map.setCount(BATCH);
             dao.search(map, new SystemRequestDetails()).getAllResources().forEach(each);
         }
     }
