@@ -4,15 +4,10 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.hl7.fhir.r4.model.AuditEvent;
+import org.safeguardfhir.server.worker.PollingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -20,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * when an entry commits, and polls as a safety net (entries left by a crash, or by another instance).
  * A failed entry backs off and is retried: an audit record is never dropped.
  */
-class AuditOutboxRelay implements SmartLifecycle {
+class AuditOutboxRelay extends PollingWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditOutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
@@ -29,9 +24,6 @@ class AuditOutboxRelay implements SmartLifecycle {
     private final DaoRegistry daos;
     private final TransactionTemplate transactions;
     private final FhirContext fhirContext;
-    private final Duration pollInterval;
-    private final AtomicBoolean wakePending = new AtomicBoolean();
-    private volatile ScheduledExecutorService executor;
 
     AuditOutboxRelay(
             AuditOutbox outbox,
@@ -39,64 +31,17 @@ class AuditOutboxRelay implements SmartLifecycle {
             TransactionTemplate transactions,
             FhirContext fhirContext,
             Duration pollInterval) {
+        super("audit-outbox", pollInterval);
         this.outbox = outbox;
         this.daos = daos;
         this.transactions = transactions;
         this.fhirContext = fhirContext;
-        this.pollInterval = pollInterval;
-    }
-
-    /** Asks for a drain soon; wake-ups that arrive while one is pending are folded into it. */
-    void wake() {
-        var current = executor;
-        if (current != null && wakePending.compareAndSet(false, true)) {
-            try {
-                current.execute(this::drain);
-            } catch (RejectedExecutionException stopping) {
-                wakePending.set(false);
-            }
-        }
     }
 
     @Override
-    public synchronized void start() {
-        if (executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                var thread = new Thread(runnable, "audit-outbox");
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.scheduleWithFixedDelay(this::drain, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Finishes the entry in hand; the rest wait in the table for the next start. */
-    @Override
-    public synchronized void stop() {
-        var current = executor;
-        executor = null;
-        if (current != null) {
-            current.shutdown();
-            try {
-                if (!current.awaitTermination(30, TimeUnit.SECONDS)) {
-                    current.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                current.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
-    }
-
-    private void drain() {
-        wakePending.set(false);
+    protected void drain() {
         try {
-            while (executor != null && relayOne()) {
+            while (running() && relayOne()) {
                 // next entry
             }
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package org.safeguardfhir.server.export;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -58,8 +59,17 @@ class ExportConfiguration {
             DataSource dataSource,
             PlatformTransactionManager transactionManager,
             FhirContext fhirContext,
-            ExportProperties properties) {
-        return new ResearchExport(daos, deidentifiers, jobs, dataSource, transactionManager, fhirContext, properties);
+            ExportProperties properties,
+            EntityManagerFactory entityManagerFactory) {
+        return new ResearchExport(
+                daos,
+                deidentifiers,
+                jobs,
+                dataSource,
+                transactionManager,
+                fhirContext,
+                properties,
+                entityManagerFactory);
     }
 
     @Bean

@@ -1,90 +1,39 @@
 package org.safeguardfhir.server.export;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.safeguardfhir.server.worker.PollingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Makes queued exports one at a time: woken when one is queued, and polling as a safety net (a crash, another
  * instance's job, a backoff that ran out). Each attempt is counted before it starts, so an export that keeps failing,
  * even by taking the server down, is marked failed after {@code max-attempts}. Expired exports are deleted here too.
  */
-class ExportWorker implements SmartLifecycle {
+class ExportWorker extends PollingWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportWorker.class);
 
     private final ExportJobs jobs;
     private final ResearchExport export;
     private final ExportProperties properties;
-    private final AtomicBoolean wakePending = new AtomicBoolean();
-    private volatile ScheduledExecutorService executor;
 
     ExportWorker(ExportJobs jobs, ResearchExport export, ExportProperties properties) {
+        super("research-export", properties.pollInterval());
         this.jobs = jobs;
         this.export = export;
         this.properties = properties;
     }
 
-    void wake() {
-        var current = executor;
-        if (current != null && wakePending.compareAndSet(false, true)) {
-            try {
-                current.execute(this::drain);
-            } catch (RejectedExecutionException stopping) {
-                wakePending.set(false);
-            }
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                var thread = new Thread(runnable, "research-export");
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.scheduleWithFixedDelay(
-                    this::drain, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        var current = executor;
-        executor = null;
-        if (current != null) {
-            current.shutdown();
-            try {
-                if (!current.awaitTermination(30, TimeUnit.SECONDS)) {
-                    current.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                current.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
-    }
-
-    private void drain() {
-        wakePending.set(false);
+    protected void drain() {
         try {
             int expired = jobs.deleteExpired(properties.retention());
             if (expired > 0) {
                 LOG.info("Deleted {} expired research exports", expired);
             }
-            while (executor != null) {
+            while (running()) {
                 var job = jobs.claimNext(properties.lease());
                 if (job.isEmpty()) {
                     return;

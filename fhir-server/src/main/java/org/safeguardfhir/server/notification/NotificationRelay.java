@@ -7,16 +7,11 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Subscription;
+import org.safeguardfhir.server.worker.PollingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code error} and waits, notifications kept, until its owner sets it active again. Woken when a notification
  * commits, and polls as a safety net (a crash, another instance, a backoff that ran out).
  */
-class NotificationRelay implements SmartLifecycle {
+class NotificationRelay extends PollingWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationRelay.class);
     /** Events per delivery; the rest follow at once in the next. */
@@ -40,8 +35,6 @@ class NotificationRelay implements SmartLifecycle {
     private final FhirContext fhirContext;
     private final NotificationProperties properties;
     private final Clock clock;
-    private final AtomicBoolean wakePending = new AtomicBoolean();
-    private volatile ScheduledExecutorService executor;
 
     NotificationRelay(
             SubscriptionChannels channels,
@@ -52,6 +45,7 @@ class NotificationRelay implements SmartLifecycle {
             FhirContext fhirContext,
             NotificationProperties properties,
             Clock clock) {
+        super("notification-relay", properties.pollInterval());
         this.channels = channels;
         this.restHooks = restHooks;
         this.sockets = sockets;
@@ -62,58 +56,11 @@ class NotificationRelay implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Asks for a drain soon; wake-ups that arrive while one is pending are folded into it. */
-    void wake() {
-        var current = executor;
-        if (current != null && wakePending.compareAndSet(false, true)) {
-            try {
-                current.execute(this::drain);
-            } catch (RejectedExecutionException stopping) {
-                wakePending.set(false);
-            }
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                var thread = new Thread(runnable, "notification-relay");
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.scheduleWithFixedDelay(
-                    this::drain, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        var current = executor;
-        executor = null;
-        if (current != null) {
-            current.shutdown();
-            try {
-                if (!current.awaitTermination(30, TimeUnit.SECONDS)) {
-                    current.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                current.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
-    }
-
-    private void drain() {
-        wakePending.set(false);
+    protected void drain() {
         try {
             boolean delivered = true;
-            while (delivered && executor != null) {
+            while (delivered && running()) {
                 delivered = false;
                 for (String id : channels.due()) {
                     delivered |= deliverOne(id);
@@ -170,13 +117,8 @@ class NotificationRelay implements SmartLifecycle {
         int failures = transactions.execute(status -> channels.failed(subscriptionId, error, properties));
         // The receiver's answer is logged, never the notification: it names Tasks.
         LOG.warn("Notification for Subscription/{} failed (attempt {}): {}", subscriptionId, failures, error);
-        var current = executor;
-        if (current != null && failures < properties.maxAttempts()) {
-            try {
-                current.schedule(this::drain, properties.backoff(failures).toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopping) {
-                // The next start polls.
-            }
+        if (failures < properties.maxAttempts()) {
+            passAfter(properties.backoff(failures));
         }
         if (failures >= properties.maxAttempts()) {
             transactions.executeWithoutResult(status -> {

@@ -48,7 +48,10 @@ public final class ResearchExportBenchmark {
 
     private static final String[] POSTCODES = {"M4 5JD", "M4 6AB", "LS2 7EW", "E1 6AN", "SW1A 1AA", "B1 1AA", "0150"};
     private static final String[] NATIONALITIES = {"GB", "AL", "VN", "RO", "ER", "SD", "PL"};
-    private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\".*\\} ([0-9.E+]+)$");
+    private static final Pattern HEAP =
+            Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.E+-]+)$");
+
+    private static final Pattern LIVE = Pattern.compile("(?m)^jvm_gc_live_data_size_bytes\\{[^}]*\\} ([0-9.E+-]+)$");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -81,7 +84,7 @@ public final class ResearchExportBenchmark {
                 System.out.printf(
                         Locale.ROOT,
                         "run=%d patients=%d resources=%d bytes=%d export_s=%.2f download_s=%.2f"
-                                + " heap_before_mib=%.0f heap_peak_mib=%.0f suppressed=%d generalised=%d%n",
+                                + " heap_before_mib=%.0f heap_peak_mib=%.0f live_after_gc_peak_mib=%.0f suppressed=%d generalised=%d%n",
                         run,
                         result.patients(),
                         result.resources(),
@@ -90,6 +93,7 @@ public final class ResearchExportBenchmark {
                         result.downloadSeconds(),
                         result.heapBeforeMiB(),
                         result.heapPeakMiB(),
+                        result.livePeakMiB(),
                         result.suppressed(),
                         result.generalised());
             }
@@ -111,6 +115,7 @@ public final class ResearchExportBenchmark {
             double downloadSeconds,
             double heapBeforeMiB,
             double heapPeakMiB,
+            double livePeakMiB,
             long suppressed,
             long generalised) {
         double heapGrowthMiB() {
@@ -119,8 +124,9 @@ public final class ResearchExportBenchmark {
     }
 
     private Result export() throws Exception {
-        double heapBefore = heapMiB();
+        double heapBefore = metricMiB(HEAP);
         double heapPeak = heapBefore;
+        double livePeak = metricMiB(LIVE);
         long started = System.nanoTime();
         var kickOff = send("$export", researcher, "Prefer", "respond-async");
         if (kickOff.statusCode() != 202) {
@@ -129,7 +135,8 @@ public final class ResearchExportBenchmark {
         String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
         HttpResponse<String> answer;
         while ((answer = send(status.substring(base.length() + 1), researcher)).statusCode() == 202) {
-            heapPeak = Math.max(heapPeak, heapMiB());
+            heapPeak = Math.max(heapPeak, metricMiB(HEAP));
+            livePeak = Math.max(livePeak, metricMiB(LIVE));
             Thread.sleep(100);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -160,15 +167,17 @@ public final class ResearchExportBenchmark {
                 download,
                 heapBefore,
                 heapPeak,
+                livePeak,
                 summary.get("suppressed").asLong(),
                 summary.get("generalised").asLong());
     }
 
-    private double heapMiB() throws IOException, InterruptedException {
+    /** The sum of a metric's series, in MiB. */
+    private double metricMiB(Pattern metric) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(base.replaceFirst("/fhir$", "") + "/actuator/prometheus"))
                 .header("Authorization", "Bearer " + admin)
                 .build();
-        var matcher = HEAP.matcher(
+        var matcher = metric.matcher(
                 http.send(request, HttpResponse.BodyHandlers.ofString()).body());
         double total = 0;
         while (matcher.find()) {
