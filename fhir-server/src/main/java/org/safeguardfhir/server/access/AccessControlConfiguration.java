@@ -24,8 +24,10 @@ class AccessControlConfiguration {
     }
 
     @Bean
-    DashboardView dashboardView(Deidentifiers deidentifiers) {
-        return new DashboardView(deidentifiers.dashboardView());
+    DashboardView dashboardView(
+            Deidentifiers deidentifiers,
+            @Value("${safeguard.deidentification.dashboard-cached-versions:10000}") int cachedVersions) {
+        return new DashboardView(deidentifiers.dashboardView(), cachedVersions);
     }
 
     @Bean

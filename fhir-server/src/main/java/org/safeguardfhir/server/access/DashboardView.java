@@ -1,33 +1,51 @@
 package org.safeguardfhir.server.access;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Resource;
 import org.safeguardfhir.deidentification.Deidentifier;
 
 /**
  * The dashboard role's view of Tasks and their owning Organizations: each resource as the dashboard's
  * de-identification configuration leaves it, made when it is shown. Computed on read, so the view never lags the
  * records and there is no second copy of them to secure.
+ *
+ * <p>The pseudonymised copy of each stored version is kept in memory for reuse, since dashboards poll the same Tasks
+ * over and over: a version's content never changes, the configuration and keys change only with a restart, and
+ * what is kept is only ever the pseudonymised copy. Each request still gets an object of its own.
  */
 final class DashboardView {
 
     private static final String SHOWN = DashboardView.class.getName() + ".shown";
 
     private final Deidentifier deidentifier;
+    private final Cache<String, IBaseResource> versions;
 
-    DashboardView(Deidentifier deidentifier) {
+    DashboardView(Deidentifier deidentifier, int cachedVersions) {
         this.deidentifier = deidentifier;
+        this.versions = Caffeine.newBuilder().maximumSize(cachedVersions).build();
     }
 
     /** The pseudonymised copy of {@code resource} for this request's answer. */
     IBaseResource show(RequestDetails request, IBaseResource resource) {
-        var copy =
-                deidentifier.deidentify(resource, PatientOf.reference(resource).orElse(null));
+        var id = resource.getIdElement();
+        IBaseResource copy = id.hasIdPart() && id.hasVersionIdPart() && resource instanceof Resource
+                ? ((Resource) versions.get(
+                                resource.fhirType() + "/" + id.getIdPart() + "/_history/" + id.getVersionIdPart(),
+                                key -> deidentify(resource)))
+                        .copy()
+                : deidentify(resource);
         shown(request).add(copy);
         return copy;
+    }
+
+    private IBaseResource deidentify(IBaseResource resource) {
+        return deidentifier.deidentify(resource, PatientOf.reference(resource).orElse(null));
     }
 
     /** Whether {@code resource} is a copy this view made for the request, rather than a stored record. */
