@@ -121,6 +121,11 @@ public final class PipelineLatencyBenchmark {
         patient.addIdentifier()
                 .setSystem("https://gp.example.org/fhir/sid/local-patient-id")
                 .setValue(UUID.randomUUID().toString());
+        return submit(client, author, patient);
+    }
+
+    /** One GP transaction: the patient and a positive adult screening of theirs; returns the response's id. */
+    static String submit(IGenericClient client, Reference author, Patient patient) {
         var response = PackageExamples.example(QuestionnaireResponse.class, "adult-screening-positive")
                 .copy();
         response.setId((String) null);

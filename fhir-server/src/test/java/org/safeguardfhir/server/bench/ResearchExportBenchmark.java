@@ -18,9 +18,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Bundle.BundleType;
-import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
@@ -28,11 +25,9 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.safeguardfhir.deidentification.kanonymity.PatientQuasiIdentifiers;
 import org.safeguardfhir.server.support.FhirClients;
-import org.safeguardfhir.server.support.PackageExamples;
 
 /**
  * How long the research export takes, and how much heap the server uses making it: seeds screened patients whose
@@ -210,7 +205,7 @@ public final class ResearchExportBenchmark {
         var senders = Executors.newFixedThreadPool(8);
         for (int i = 0; i < count; i++) {
             var patient = patient(random);
-            senders.execute(() -> ids.add(submit(client, author, patient)));
+            senders.execute(() -> ids.add(PipelineLatencyBenchmark.submit(client, author, patient)));
         }
         senders.shutdown();
         if (!senders.awaitTermination(30, TimeUnit.MINUTES) || ids.size() != count) {
@@ -241,31 +236,5 @@ public final class ResearchExportBenchmark {
                 new Extension("code", new CodeableConcept(new Coding("urn:iso:std:iso:3166", nationality, null))));
         patient.addExtension(extension);
         return patient;
-    }
-
-    private static String submit(IGenericClient client, Reference author, Patient patient) {
-        var response = PackageExamples.example(QuestionnaireResponse.class, "adult-screening-positive")
-                .copy();
-        response.setId((String) null);
-        String patientUrl = "urn:uuid:" + UUID.randomUUID();
-        response.setSubject(new Reference(patientUrl));
-        response.setAuthor(author.copy());
-        response.getIdentifier().setValue(UUID.randomUUID().toString());
-        var transaction = new Bundle().setType(BundleType.TRANSACTION);
-        transaction
-                .addEntry()
-                .setFullUrl(patientUrl)
-                .setResource(patient)
-                .getRequest()
-                .setMethod(HTTPVerb.POST)
-                .setUrl("Patient");
-        transaction
-                .addEntry()
-                .setResource(response)
-                .getRequest()
-                .setMethod(HTTPVerb.POST)
-                .setUrl("QuestionnaireResponse");
-        Bundle result = client.transaction().withBundle(transaction).execute();
-        return result.getEntry().get(1).getResponse().getLocation().split("/")[1];
     }
 }
