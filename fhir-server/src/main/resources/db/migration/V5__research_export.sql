@@ -23,6 +23,8 @@ CREATE TABLE export_job (
 
 CREATE INDEX export_job_due ON export_job (next_attempt_at) WHERE status = 'queued';
 CREATE INDEX export_job_owner ON export_job (owner);
+-- One export being made per requester at a time, whichever instance takes the kick-off.
+CREATE UNIQUE INDEX export_job_one_queued_per_owner ON export_job (owner) WHERE status = 'queued';
 
 CREATE TABLE export_file (
     job_id         uuid    NOT NULL REFERENCES export_job ON DELETE CASCADE,

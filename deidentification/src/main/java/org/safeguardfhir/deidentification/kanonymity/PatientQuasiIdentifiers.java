@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Address;
@@ -159,7 +160,7 @@ public final class PatientQuasiIdentifiers {
     }
 
     /** A step that changes a copy and, if that changed anything, labels the copy with what was done. */
-    private static java.util.function.UnaryOperator<Patient> changed(Consumer<Patient> change, SecurityLabel label) {
+    private static UnaryOperator<Patient> changed(Consumer<Patient> change, SecurityLabel label) {
         return patient -> {
             Patient copy = patient.copy();
             List<String> before = of(copy);

@@ -1,6 +1,5 @@
 package org.safeguardfhir.server.export;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
@@ -9,31 +8,23 @@ import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.safeguardfhir.server.audit.AuditTrail;
+import org.safeguardfhir.server.fhir.OperationOutcomeWriter;
 import org.safeguardfhir.server.fhir.RestProvider;
 import org.safeguardfhir.server.security.Caller;
 import org.safeguardfhir.server.security.CallerAuthentication;
 import org.safeguardfhir.server.security.SmartScope.Interaction;
 import org.safeguardfhir.terminology.Canonicals;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,21 +39,17 @@ public class BulkExportProvider implements RestProvider {
     public static final String EXPORT = "$export";
     public static final String POLL_STATUS = "$export-poll-status";
     public static final String FILE = "$export-file";
-    public static final Set<String> OPERATIONS = Set.of(EXPORT, POLL_STATUS, FILE);
     public static final String CANONICAL = Canonicals.BASE + "/OperationDefinition/export";
 
     static final String JOB_ID = "_jobId";
     static final String FILE_NUMBER = "_file";
     static final String NDJSON = "application/fhir+ndjson";
-    static final String MANIFEST_EXTENSION = Canonicals.BASE + "/export-deidentification";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ExportJobs jobs;
     private final ExportWorker worker;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
-    private final FhirContext fhirContext;
+    private final OperationOutcomeWriter outcomes;
     private final ExportProperties properties;
     private final Function<String, Set<String>> typesOf;
 
@@ -71,26 +58,26 @@ public class BulkExportProvider implements RestProvider {
             ExportWorker worker,
             AuditTrail audit,
             TransactionTemplate transactions,
-            FhirContext fhirContext,
+            OperationOutcomeWriter outcomes,
             ExportProperties properties,
             Function<String, Set<String>> typesOf) {
         this.jobs = jobs;
         this.worker = worker;
         this.audit = audit;
         this.transactions = transactions;
-        this.fhirContext = fhirContext;
+        this.outcomes = outcomes;
         this.properties = properties;
         this.typesOf = typesOf;
     }
 
     @Operation(name = EXPORT, idempotent = true, manualResponse = true, canonicalUrl = CANONICAL)
     @Description(shortDefinition = "Asynchronous export of de-identified, k-anonymous data as NDJSON, for researchers")
-    public void export(ServletRequestDetails request) {
+    public void export(ServletRequestDetails request) throws IOException {
         String prefer = Optional.ofNullable(request.getHeader("Prefer")).orElse("");
         if (!prefer.contains("respond-async")) {
             throw new InvalidRequestException("$export is asynchronous: send the header Prefer: respond-async.");
         }
-        var export = ExportRequest.parse(parameters(request), properties.configurations(), typesOf);
+        var export = ExportRequest.parse(ExportRequest.parameters(request), properties.configurations(), typesOf);
         var caller = caller();
         for (String type : export.types()) {
             if (!caller.scopePermits(type, Interaction.SEARCH)) {
@@ -98,33 +85,33 @@ public class BulkExportProvider implements RestProvider {
                         + "; ask for the types they allow with _type.");
             }
         }
-        if (jobs.hasQueued(caller.subject())) {
-            writeOutcome(
-                    request.getServletResponse(),
+        var response = request.getServletResponse();
+        UUID id;
+        try {
+            id = transactions.execute(status -> {
+                UUID queued =
+                        jobs.queue(caller.subject(), export.configuration(), export.types(), request.getCompleteUrl());
+                audit.recordExport(
+                        caller,
+                        "export",
+                        queued.toString(),
+                        "configuration " + export.configuration() + ", types " + String.join(",", export.types()),
+                        address(request));
+                return queued;
+            });
+        } catch (DuplicateKeyException alreadyQueued) {
+            response.setHeader("Retry-After", "30");
+            outcomes.write(
+                    response,
                     429,
-                    OperationOutcome.IssueType.THROTTLED,
-                    "You already have an export being made; wait for it, or cancel it, before asking for another.",
-                    Map.of("Retry-After", "30"));
+                    IssueType.THROTTLED,
+                    "You already have an export being made; wait for it, or cancel it, before asking for another.");
             return;
         }
-        UUID id = transactions.execute(status -> {
-            UUID queued =
-                    jobs.queue(caller.subject(), export.configuration(), export.types(), request.getCompleteUrl());
-            audit.recordExport(
-                    caller,
-                    "export",
-                    queued.toString(),
-                    "configuration " + export.configuration() + ", types " + String.join(",", export.types()),
-                    request.getServletRequest().getRemoteAddr());
-            return queued;
-        });
         worker.wake();
-        writeOutcome(
-                request.getServletResponse(),
-                202,
-                OperationOutcome.IssueType.INFORMATIONAL,
-                "The export is queued; poll the URL in Content-Location.",
-                Map.of("Content-Location", statusUrl(request, id)));
+        response.setHeader("Content-Location", statusUrl(request, id));
+        outcomes.write(
+                response, 202, IssueType.INFORMATIONAL, "The export is queued; poll the URL in Content-Location.");
     }
 
     @Operation(name = POLL_STATUS, idempotent = true, manualResponse = true, deleteEnabled = true)
@@ -138,23 +125,14 @@ public class BulkExportProvider implements RestProvider {
                 boolean found = jobs.delete(id, caller.subject());
                 if (found) {
                     audit.recordExport(
-                            caller,
-                            "export-cancel",
-                            id.toString(),
-                            "cancelled and deleted",
-                            request.getServletRequest().getRemoteAddr());
+                            caller, "export-cancel", id.toString(), "cancelled and deleted", address(request));
                 }
                 return found;
             });
             if (!deleted) {
                 throw notFound();
             }
-            writeOutcome(
-                    response,
-                    202,
-                    OperationOutcome.IssueType.INFORMATIONAL,
-                    "The export is cancelled and its files deleted.",
-                    Map.of());
+            outcomes.write(response, 202, IssueType.INFORMATIONAL, "The export is cancelled and its files deleted.");
             return;
         }
         var job = jobs.find(id, caller.subject()).orElseThrow(BulkExportProvider::notFound);
@@ -173,9 +151,9 @@ public class BulkExportProvider implements RestProvider {
                         "Expires",
                         DateTimeFormatter.RFC_1123_DATE_TIME.format(
                                 job.expiresAt().atOffset(ZoneOffset.UTC)));
-                response.setContentType("application/json");
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write(manifest(request, job));
+                response.setContentType("application/json;charset=UTF-8");
+                response.getWriter()
+                        .write(ExportManifest.of(job, jobs.files(job.id()), number -> fileUrl(request, id, number)));
             }
         }
     }
@@ -190,64 +168,13 @@ public class BulkExportProvider implements RestProvider {
                 .orElseThrow(BulkExportProvider::notFound);
         int number = fileNumber(request);
         String content = jobs.content(job.id(), number).orElseThrow(BulkExportProvider::notFound);
-        audit.recordExport(
-                caller,
-                "export-file",
-                id.toString(),
-                "file " + number,
-                request.getServletRequest().getRemoteAddr());
+        audit.recordExport(caller, "export-file", id.toString(), "file " + number, address(request));
         var response = request.getServletResponse();
-        response.setStatus(200);
-        response.setContentType(NDJSON);
-        response.setCharacterEncoding("UTF-8");
         byte[] body = content.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(200);
+        response.setContentType(NDJSON + ";charset=UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-    }
-
-    private String manifest(ServletRequestDetails request, ExportJob job) {
-        var output = new ArrayList<Map<String, Object>>();
-        for (var file : jobs.files(job.id())) {
-            var entry = new LinkedHashMap<String, Object>();
-            entry.put("type", file.resourceType());
-            entry.put(
-                    "url",
-                    request.getFhirServerBase() + "/" + FILE + "?" + JOB_ID + "=" + job.id() + "&" + FILE_NUMBER + "="
-                            + file.number());
-            entry.put("count", file.count());
-            output.add(entry);
-        }
-        var manifest = new LinkedHashMap<String, Object>();
-        manifest.put("transactionTime", DateTimeFormatter.ISO_INSTANT.format(job.transactionTime()));
-        manifest.put("request", job.requestUrl());
-        manifest.put("requiresAccessToken", true);
-        manifest.put("output", output);
-        manifest.put("error", List.of());
-        manifest.put("extension", Map.of(MANIFEST_EXTENSION, ResearchExport.parse(job.summary())));
-        try {
-            return JSON.writeValueAsString(manifest);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Query parameters, or the parameters of a POSTed Parameters resource, by name. */
-    private static Map<String, List<String>> parameters(ServletRequestDetails request) {
-        var parameters = new LinkedHashMap<String, List<String>>();
-        if (request.getRequestType() == RequestTypeEnum.POST && request.getResource() instanceof Parameters body) {
-            for (var parameter : body.getParameter()) {
-                parameters
-                        .computeIfAbsent(parameter.getName(), n -> new ArrayList<>())
-                        .add(
-                                parameter.getValue() == null
-                                        ? ""
-                                        : parameter.getValue().primitiveValue());
-            }
-        }
-        request.getParameters()
-                .forEach((name, values) ->
-                        parameters.computeIfAbsent(name, n -> new ArrayList<>()).addAll(Arrays.asList(values)));
-        return parameters;
     }
 
     private static UUID jobId(ServletRequestDetails request) {
@@ -275,6 +202,14 @@ public class BulkExportProvider implements RestProvider {
         return request.getFhirServerBase() + "/" + POLL_STATUS + "?" + JOB_ID + "=" + id;
     }
 
+    private static String fileUrl(ServletRequestDetails request, UUID id, int number) {
+        return request.getFhirServerBase() + "/" + FILE + "?" + JOB_ID + "=" + id + "&" + FILE_NUMBER + "=" + number;
+    }
+
+    private static String address(ServletRequestDetails request) {
+        return request.getServletRequest().getRemoteAddr();
+    }
+
     private static Caller caller() {
         return CallerAuthentication.current().orElseThrow();
     }
@@ -282,30 +217,5 @@ public class BulkExportProvider implements RestProvider {
     private static ResourceNotFoundException notFound() {
         return new ResourceNotFoundException(
                 "No such export: it never existed, expired, was cancelled, or is not yours.");
-    }
-
-    private void writeOutcome(
-            HttpServletResponse response,
-            int status,
-            OperationOutcome.IssueType type,
-            String message,
-            Map<String, String> headers) {
-        var outcome = new OperationOutcome();
-        outcome.addIssue()
-                .setSeverity(
-                        status >= 400
-                                ? OperationOutcome.IssueSeverity.ERROR
-                                : OperationOutcome.IssueSeverity.INFORMATION)
-                .setCode(type)
-                .setDiagnostics(message);
-        response.setStatus(status);
-        headers.forEach(response::setHeader);
-        response.setContentType("application/fhir+json");
-        response.setCharacterEncoding("UTF-8");
-        try {
-            response.getWriter().write(fhirContext.newJsonParser().encodeResourceToString(outcome));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

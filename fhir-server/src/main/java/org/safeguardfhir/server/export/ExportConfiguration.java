@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.safeguardfhir.deidentification.config.DeidentificationConfigException;
 import org.safeguardfhir.server.audit.AuditTrail;
 import org.safeguardfhir.server.deidentification.Deidentifiers;
+import org.safeguardfhir.server.fhir.OperationOutcomeWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,7 +88,13 @@ class ExportConfiguration {
             ExportProperties properties,
             ExportTypes types) {
         return new BulkExportProvider(
-                jobs, worker, audit, new TransactionTemplate(transactionManager), fhirContext, properties, types);
+                jobs,
+                worker,
+                audit,
+                new TransactionTemplate(transactionManager),
+                new OperationOutcomeWriter(fhirContext),
+                properties,
+                types);
     }
 
     /** The resource types an export configuration exports, in the order its rules name them. */

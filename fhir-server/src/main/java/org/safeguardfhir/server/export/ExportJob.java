@@ -2,6 +2,7 @@ package org.safeguardfhir.server.export;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** One export as its table row holds it. */
@@ -23,7 +24,7 @@ record ExportJob(
         FAILED;
 
         static Status of(String column) {
-            return valueOf(column.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(column.toUpperCase(Locale.ROOT));
         }
     }
 

@@ -27,6 +27,9 @@ class ExportJobs {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
+    /**
+     * @throws org.springframework.dao.DuplicateKeyException if the owner already has an export waiting or under way
+     */
     UUID queue(String owner, String configuration, List<String> types, String requestUrl) {
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO safeguard.export_job (id, owner, configuration, types, request_url, status)"
@@ -34,15 +37,6 @@ class ExportJobs {
                 .params(id, owner, configuration, String.join(",", types), requestUrl)
                 .update();
         return id;
-    }
-
-    /** Whether the caller already has an export waiting or under way. */
-    boolean hasQueued(String owner) {
-        return jdbc.sql("SELECT count(*) FROM safeguard.export_job WHERE owner = ? AND status = 'queued'")
-                        .param(owner)
-                        .query(Long.class)
-                        .single()
-                > 0;
     }
 
     /** The job, if it exists, has not expired and belongs to {@code owner}. */

@@ -1,12 +1,17 @@
 package org.safeguardfhir.server.export;
 
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.hl7.fhir.r4.model.Parameters;
 
 /**
  * A kick-off request's parameters, checked: which configuration, which resource types. Bulk Data parameters this
@@ -30,6 +35,25 @@ record ExportRequest(String configuration, List<String> types) {
 
     /** Parameters any FHIR request may carry. */
     private static final Set<String> GENERAL = Set.of("_format", "_pretty");
+
+    /** A kick-off's query parameters, and those of a POSTed Parameters resource, by name. */
+    static Map<String, List<String>> parameters(ServletRequestDetails request) {
+        var parameters = new LinkedHashMap<String, List<String>>();
+        if (request.getRequestType() == RequestTypeEnum.POST && request.getResource() instanceof Parameters body) {
+            for (var parameter : body.getParameter()) {
+                parameters
+                        .computeIfAbsent(parameter.getName(), n -> new ArrayList<>())
+                        .add(
+                                parameter.getValue() == null
+                                        ? ""
+                                        : parameter.getValue().primitiveValue());
+            }
+        }
+        request.getParameters()
+                .forEach((name, values) ->
+                        parameters.computeIfAbsent(name, n -> new ArrayList<>()).addAll(Arrays.asList(values)));
+        return parameters;
+    }
 
     /**
      * @param parameters each parameter's values, as the query string or a Parameters body gives them

@@ -1,6 +1,7 @@
 package org.safeguardfhir.server.export;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.safeguardfhir.server.worker.PollingWorker;
 import org.slf4j.Logger;
@@ -88,7 +89,7 @@ class ExportWorker extends PollingWorker {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        var frames = java.util.Arrays.stream(root.getStackTrace())
+        var frames = Arrays.stream(root.getStackTrace())
                 .limit(6)
                 .map(f -> f.getClassName() + "." + f.getMethodName() + ":" + f.getLineNumber())
                 .toList();

@@ -6,15 +6,12 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -44,8 +41,6 @@ class ResearchExport {
 
     /** Resources read per query. */
     static final int BATCH = 500;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DaoRegistry daos;
     private final Deidentifiers deidentifiers;
@@ -184,21 +179,7 @@ class ResearchExport {
             summary.put("quasiIdentifiers", PatientQuasiIdentifiers.NAMES);
             summary.put("patients", patients);
             summary.put("resourcesLeftOut", left);
-            try {
-                return JSON.writeValueAsString(summary);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    static Map<String, Object> parse(String summary) {
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> parsed = JSON.readValue(summary, Map.class);
-            return parsed;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            return ExportManifest.write(summary);
         }
     }
 }

@@ -4,9 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.safeguardfhir.server.fhir.OperationOutcomeWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,10 +23,10 @@ class OperationOutcomeResponses implements AuthenticationEntryPoint, AccessDenie
     private static final Logger log = LoggerFactory.getLogger(OperationOutcomeResponses.class);
     private static final String REALM = "Bearer realm=\"safeguard-fhir\"";
 
-    private final FhirContext fhirContext;
+    private final OperationOutcomeWriter outcomes;
 
     OperationOutcomeResponses(FhirContext fhirContext) {
-        this.fhirContext = fhirContext;
+        this.outcomes = new OperationOutcomeWriter(fhirContext);
     }
 
     @Override
@@ -45,7 +44,7 @@ class OperationOutcomeResponses implements AuthenticationEntryPoint, AccessDenie
                     request.getRequestURI(),
                     authException.getMessage());
         }
-        write(
+        outcomes.write(
                 response,
                 HttpServletResponse.SC_UNAUTHORIZED,
                 IssueType.LOGIN,
@@ -56,18 +55,10 @@ class OperationOutcomeResponses implements AuthenticationEntryPoint, AccessDenie
     public void handle(
             HttpServletRequest request, HttpServletResponse response, AccessDeniedException accessDeniedException)
             throws IOException {
-        write(
+        outcomes.write(
                 response,
                 HttpServletResponse.SC_FORBIDDEN,
                 IssueType.FORBIDDEN,
                 "Your role does not allow this request.");
-    }
-
-    private void write(HttpServletResponse response, int status, IssueType type, String text) throws IOException {
-        var outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(text);
-        response.setStatus(status);
-        response.setContentType("application/fhir+json;charset=UTF-8");
-        response.getWriter().write(fhirContext.newJsonParser().encodeResourceToString(outcome));
     }
 }

@@ -1,5 +1,7 @@
 package org.safeguardfhir.server.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -128,12 +132,19 @@ public final class ResearchExportBenchmark {
             throw new IllegalStateException("kick-off answered " + kickOff.statusCode() + ": " + kickOff.body());
         }
         String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
-        HttpResponse<String> answer;
-        while ((answer = send(status.substring(base.length() + 1), researcher)).statusCode() == 202) {
-            heapPeak = Math.max(heapPeak, metricMiB(HEAP));
-            livePeak = Math.max(livePeak, metricMiB(LIVE));
-            Thread.sleep(100);
-        }
+        var peaks = new double[] {heapPeak, livePeak};
+        var last = new AtomicReference<HttpResponse<String>>();
+        await().atMost(Duration.ofMinutes(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    peaks[0] = Math.max(peaks[0], metricMiB(HEAP));
+                    peaks[1] = Math.max(peaks[1], metricMiB(LIVE));
+                    last.set(send(status.substring(base.length() + 1), researcher));
+                    return last.get().statusCode() != 202;
+                });
+        heapPeak = peaks[0];
+        livePeak = peaks[1];
+        HttpResponse<String> answer = last.get();
         double seconds = (System.nanoTime() - started) / 1e9;
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("status answered " + answer.statusCode() + ": " + answer.body());

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
@@ -41,6 +42,7 @@ import org.safeguardfhir.server.security.Role;
 import org.safeguardfhir.server.support.AuditRecords;
 import org.safeguardfhir.server.support.FhirClients;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
+import org.safeguardfhir.server.support.Http;
 import org.safeguardfhir.server.support.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -245,7 +247,7 @@ class ResearchExportIT {
         assertThat(lonerResourcesExported).as("his referrals go with him").isEqualTo(lonerExported != null);
 
         // The manifest says what k-anonymity did.
-        JsonNode summary = manifest.get("extension").get(BulkExportProvider.MANIFEST_EXTENSION);
+        JsonNode summary = manifest.get("extension").get(ExportManifest.EXTENSION);
         assertThat(summary.get("configuration").asText()).isEqualTo("research");
         assertThat(summary.get("k").asInt()).isEqualTo(5);
         JsonNode counted = summary.get("patients");
@@ -301,8 +303,7 @@ class ResearchExportIT {
         String body = "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"pseudonym\",\"valueString\":\""
                 + pseudonym(screenedAlbanian) + "\"}]}";
 
-        var answer = org.safeguardfhir.server.support.Http.post(
-                port, TestTokens.forRoles(Role.SAFEGUARDING_LEAD), "$resolve-pseudonym", body);
+        var answer = Http.post(port, TestTokens.forRoles(Role.SAFEGUARDING_LEAD), "$resolve-pseudonym", body);
 
         assertThat(answer.statusCode())
                 .as("the research key is not the dashboards'")
@@ -317,7 +318,7 @@ class ResearchExportIT {
 
     @Test
     void anExpiredExportIsGoneAndItsFilesDeleted() throws Exception {
-        var job = java.util.UUID.randomUUID();
+        var job = UUID.randomUUID();
         jdbc.update(
                 "INSERT INTO safeguard.export_job (id, owner, configuration, types, request_url, status,"
                         + " transaction_time, expires_at, summary) VALUES (?, 'researcher-expired', 'research',"
@@ -430,7 +431,7 @@ class ResearchExportIT {
     @Test
     void anExportThatCannotBeMadeEndsAsFailedAfterItsLastAttempt() throws Exception {
         // A job whose configuration was taken out of the server between its kick-off and its making, on its last try.
-        var job = java.util.UUID.randomUUID();
+        var job = UUID.randomUUID();
         jdbc.update(
                 "INSERT INTO safeguard.export_job (id, owner, configuration, types, request_url, status, attempts)"
                         + " VALUES (?, 'researcher-failed', 'withdrawn', 'Patient', '/fhir/$export', 'queued', 2)",
