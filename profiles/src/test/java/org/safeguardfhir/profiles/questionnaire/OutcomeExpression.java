@@ -1,22 +1,21 @@
 package org.safeguardfhir.profiles.questionnaire;
 
-import ca.uhn.fhir.fhirpath.IFhirPath;
-import ca.uhn.fhir.fhirpath.IFhirPathEvaluationContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.hl7.fhir.instance.model.api.IBase;
-import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Expression;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.safeguardfhir.profiles.sdc.SdcExpressions;
 
 /**
  * The calculated {@code outcome} item of a screening Questionnaire: its SDC variables and calculatedExpression,
- * evaluated with HAPI's R4 FHIRPath engine against a QuestionnaireResponse, as an SDC form filler would, with
+ * evaluated with {@link SdcExpressions} against a QuestionnaireResponse, as an SDC form filler would, with
  * {@code %resource} bound to the response and each {@code %variable} to the value of its expression.
  */
 final class OutcomeExpression {
@@ -25,6 +24,8 @@ final class OutcomeExpression {
     static final String CALCULATED_EXPRESSION =
             "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression";
     static final String VARIABLE = "http://hl7.org/fhir/StructureDefinition/variable";
+
+    static final SdcExpressions EXPRESSIONS = new SdcExpressions(ScreeningArtefacts.FHIR);
 
     private final List<Expression> variables;
     private final Expression calculated;
@@ -58,29 +59,20 @@ final class OutcomeExpression {
 
     /** The outcome code the expression calculates for a response. */
     String evaluate(QuestionnaireResponse response) {
-        Map<String, List<IBase>> values = new HashMap<>();
-        IFhirPath fhirPath = ScreeningArtefacts.FHIR.newFhirPath();
-        fhirPath.setEvaluationContext(new IFhirPathEvaluationContext() {
-            @Override
-            public List<IBase> resolveConstant(Object appContext, String name, ConstantEvaluationMode mode) {
-                String variable = name.startsWith("%") ? name.substring(1) : name;
-                if (mode != ConstantEvaluationMode.EXPLICIT) {
-                    return values.getOrDefault(variable, List.of());
-                }
-                if (!values.containsKey(variable)) {
-                    throw new IllegalStateException("undefined variable %" + variable);
-                }
-                return values.get(variable);
-            }
-        });
+        return evaluateCoding(response).getCode();
+    }
+
+    /** The outcome the expression calculates, as the Coding a renderer selects. */
+    Coding evaluateCoding(QuestionnaireResponse response) {
+        Map<String, List<Base>> values = new HashMap<>();
         for (Expression variable : variables) {
-            values.put(variable.getName(), fhirPath.evaluate(response, variable.getExpression(), IBase.class));
+            values.put(variable.getName(), EXPRESSIONS.evaluate(response, variable.getExpression(), values));
         }
-        List<IBase> result = fhirPath.evaluate(response, calculated.getExpression(), IBase.class);
-        if (result.size() != 1 || !(result.get(0) instanceof IPrimitiveType<?> code)) {
-            throw new IllegalStateException("expected one code, got " + result);
+        List<Base> result = EXPRESSIONS.evaluate(response, calculated.getExpression(), values);
+        if (result.size() != 1 || !(result.get(0) instanceof Coding coding)) {
+            throw new IllegalStateException("expected one Coding, got " + result);
         }
-        return code.getValueAsString();
+        return coding;
     }
 
     private static List<Expression> expressions(QuestionnaireItemComponent item, String url) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.safeguardfhir.profiles.questionnaire.Responses.withAnswer;
 import static org.safeguardfhir.profiles.questionnaire.Responses.withoutAnswers;
 
-import ca.uhn.fhir.fhirpath.IFhirPath;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Coding;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.safeguardfhir.profiles.sdc.SdcExpressions;
 import org.safeguardfhir.terminology.Canonicals;
 
 /**
@@ -40,7 +40,7 @@ class OutcomeExpressionTest {
     @ParameterizedTest
     @MethodSource("questionnaires")
     void everyExpressionIsValidFhirPath(Questionnaire questionnaire) throws Exception {
-        IFhirPath fhirPath = ScreeningArtefacts.FHIR.newFhirPath();
+        SdcExpressions fhirPath = OutcomeExpression.EXPRESSIONS;
 
         for (Expression expression : OutcomeExpression.of(questionnaire).all()) {
             assertThat(fhirPath.parse(expression.getExpression()))
@@ -60,11 +60,14 @@ class OutcomeExpressionTest {
                 .getAnswerFirstRep()
                 .getValueCoding();
 
-        String calculated = OutcomeExpression.of(ScreeningArtefacts.questionnaireOf(response))
-                .evaluate(response);
+        Coding calculated = OutcomeExpression.of(ScreeningArtefacts.questionnaireOf(response))
+                .evaluateCoding(response);
 
         assertThat(recorded.getSystem()).isEqualTo(Canonicals.codeSystem(Canonicals.SCREENING_OUTCOME));
-        assertThat(calculated).isEqualTo(recorded.getCode());
+        assertThat(calculated.getSystem())
+                .as("a renderer selects the calculated Coding among the value set's")
+                .isEqualTo(recorded.getSystem());
+        assertThat(calculated.getCode()).isEqualTo(recorded.getCode());
     }
 
     @Test

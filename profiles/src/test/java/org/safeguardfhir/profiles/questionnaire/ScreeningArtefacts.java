@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Named;
 import org.safeguardfhir.profiles.ConformancePackage;
+import org.safeguardfhir.profiles.ScreeningInstrument;
 
 /**
  * The two screening Questionnaires, their example responses and our terminology, read from the source tree (the
@@ -35,9 +36,12 @@ final class ScreeningArtefacts {
     private static final Path TERMINOLOGY = Path.of("../terminology/src/main/resources/fhir");
     private static final Path EXAMPLES = PROFILES.resolve("examples");
 
-    private static final List<Questionnaire> QUESTIONNAIRES = Stream.of(
-                    "trafficking-screening-adult", "trafficking-screening-child")
-            .map(id -> (Questionnaire) parse(PROFILES.resolve("Questionnaire-" + id + ".json")))
+    private static final List<Questionnaire> QUESTIONNAIRES = Stream.of(ScreeningInstrument.values())
+            .map(instrument -> questionnaireFile(instrument.id()))
+            .toList();
+    private static final List<Questionnaire> VARIANTS = Stream.of(ScreeningInstrument.values())
+            .flatMap(instrument -> ScreeningInstrument.LANGUAGES.stream().map(instrument::variantId))
+            .map(ScreeningArtefacts::questionnaireFile)
             .toList();
     private static final List<CodeSystem> CODE_SYSTEMS = jsonFiles(TERMINOLOGY).stream()
             .map(ScreeningArtefacts::parse)
@@ -47,8 +51,26 @@ final class ScreeningArtefacts {
 
     private ScreeningArtefacts() {}
 
+    /** The source Questionnaire of each instrument, which the language variants are made from. */
     static List<Questionnaire> questionnaires() {
         return QUESTIONNAIRES;
+    }
+
+    /** Every language variant of every instrument, the sources among them. */
+    static List<Questionnaire> variants() {
+        return VARIANTS;
+    }
+
+    static Stream<Named<Questionnaire>> namedVariants() {
+        return variants().stream().map(q -> Named.of(q.getIdPart(), q));
+    }
+
+    static Path questionnairePath(String id) {
+        return PROFILES.resolve("Questionnaire-" + id + ".json");
+    }
+
+    private static Questionnaire questionnaireFile(String id) {
+        return (Questionnaire) parse(questionnairePath(id));
     }
 
     static Stream<Named<Questionnaire>> namedQuestionnaires() {
@@ -58,7 +80,7 @@ final class ScreeningArtefacts {
     /** One of our Questionnaires by its canonical, with or without {@code |version}. */
     static Questionnaire questionnaire(String canonical) {
         String url = canonical.split("\\|")[0];
-        return questionnaires().stream()
+        return variants().stream()
                 .filter(q -> q.getUrl().equals(url))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no questionnaire " + url));

@@ -61,7 +61,7 @@ final class ScreeningValidation {
             supportChain = new ValidationSupportChain(
                     new DefaultProfileValidationSupport(FHIR),
                     ours,
-                    new QuestionnaireValidationSupport(FHIR, ScreeningArtefacts.questionnaires()),
+                    new QuestionnaireValidationSupport(FHIR, ScreeningArtefacts.variants()),
                     new InMemoryTerminologyServerValidationSupport(FHIR),
                     new SnapshotGeneratingValidationSupport(FHIR));
         }
