@@ -65,6 +65,17 @@ public enum ScreeningInstrument {
                 .findFirst();
     }
 
+    /**
+     * The canonical of the instrument that a variant's canonical stands for, keeping its {@code |version}: records
+     * derived from responses (exports, statistics) name one instrument whatever language it was answered in.
+     */
+    public static Optional<String> instrumentCanonical(String canonical) {
+        return of(canonical).map(instrument -> {
+            int bar = canonical.indexOf('|');
+            return instrument.canonical() + (bar < 0 ? "" : canonical.substring(bar));
+        });
+    }
+
     /** Canonicals of every variant of every instrument. */
     public static List<String> allVariantCanonicals() {
         return Arrays.stream(values())

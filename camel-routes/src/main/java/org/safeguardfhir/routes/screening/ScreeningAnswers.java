@@ -16,7 +16,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.Type;
-import org.safeguardfhir.terminology.Canonicals;
+import org.safeguardfhir.profiles.ScreeningInstrument;
 
 /**
  * Read-only view of the answers in a screening QuestionnaireResponse, looked up by linkId.
@@ -28,7 +28,7 @@ import org.safeguardfhir.terminology.Canonicals;
  */
 public final class ScreeningAnswers {
 
-    static final String CHILD_QUESTIONNAIRE = Canonicals.of("Questionnaire", "trafficking-screening-child");
+    static final String CHILD_QUESTIONNAIRE = ScreeningInstrument.CHILD.canonical();
 
     private final String questionnaire;
     private final List<Item> items;
@@ -74,13 +74,9 @@ public final class ScreeningAnswers {
                         Collectors.toCollection(LinkedHashSet::new), Collections::unmodifiableSet));
     }
 
-    /** Whether the response answers the child questionnaire, of any version. */
+    /** Whether the response answers the child questionnaire, in any language variant and of any version. */
     public boolean isChildQuestionnaire() {
-        if (questionnaire == null) {
-            return false;
-        }
-        int bar = questionnaire.indexOf('|');
-        return CHILD_QUESTIONNAIRE.equals(bar < 0 ? questionnaire : questionnaire.substring(0, bar));
+        return ScreeningInstrument.of(questionnaire).orElse(null) == ScreeningInstrument.CHILD;
     }
 
     /** Whether some item with this linkId has {@code code} as its one coded answer. */

@@ -116,6 +116,15 @@ class ScreeningAnswersTest {
     }
 
     @Test
+    void norwegianVariantOfTheChildQuestionnaireIsTheChildQuestionnaire() {
+        QuestionnaireResponse norwegian = ScreeningResponse.child().build();
+        norwegian.setQuestionnaire(
+                org.safeguardfhir.profiles.ScreeningInstrument.CHILD.variantCanonical("nb") + "|0.1.0");
+
+        assertThat(ScreeningAnswers.of(norwegian).isChildQuestionnaire()).isTrue();
+    }
+
+    @Test
     void adultUnknownAndMissingQuestionnairesAreNotTheChildQuestionnaire() {
         QuestionnaireResponse other = ScreeningResponse.child().build();
         other.setQuestionnaire(ScreeningAnswers.CHILD_QUESTIONNAIRE + "-extended|0.1.0");

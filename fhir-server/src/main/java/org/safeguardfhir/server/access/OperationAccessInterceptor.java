@@ -36,6 +36,9 @@ class OperationAccessInterceptor implements RestInterceptor {
     /** The research export's kick-off, status and file operations. */
     private static final Set<String> EXPORT = Set.of("$export", "$export-poll-status", "$export-file");
 
+    /** SDC pre-fill: reads a Questionnaire and the subject Patient, as the caller, and stores nothing. */
+    private static final String POPULATE = "$populate";
+
     /** A Subscription's owner gets a new signing secret; whose the Subscription is, the operation checks. */
     private static final String ROTATE_SECRET = "$rotate-secret";
 
@@ -143,6 +146,9 @@ class OperationAccessInterceptor implements RestInterceptor {
             if (!AccessPolicy.mayWrite(caller, type, Interaction.CREATE)) {
                 throw forbidden("Your role does not allow writing " + type + ", so not validating it either.");
             }
+        } else if (POPULATE.equals(operation) && "Questionnaire".equals(type)) {
+            requireRead(caller, type, Interaction.READ);
+            requireRead(caller, "Patient", Interaction.READ);
         } else if (ROTATE_SECRET.equals(operation) && AccessPolicy.SUBSCRIPTION.equals(type)) {
             requireWrite(caller, type, Interaction.UPDATE);
         } else if (STATISTICS.equals(operation) && type == null) {

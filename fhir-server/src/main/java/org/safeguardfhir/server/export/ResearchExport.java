@@ -16,10 +16,12 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.safeguardfhir.deidentification.Deidentifier;
 import org.safeguardfhir.deidentification.kanonymity.KAnonymiser;
 import org.safeguardfhir.deidentification.kanonymity.KAnonymity;
 import org.safeguardfhir.deidentification.kanonymity.PatientQuasiIdentifiers;
+import org.safeguardfhir.profiles.ScreeningInstrument;
 import org.safeguardfhir.server.access.PatientOf;
 import org.safeguardfhir.server.deidentification.Deidentifiers;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,7 +123,9 @@ class ResearchExport {
                     } else if (!released.containsKey(patient)) {
                         summary.withSuppressedPatient++;
                     } else {
-                        files.add(type, parser.encodeResourceToString(engine.deidentify(resource, patient)));
+                        files.add(
+                                type,
+                                parser.encodeResourceToString(engine.deidentify(asInstrument(resource), patient)));
                     }
                 });
             }
@@ -133,6 +137,14 @@ class ResearchExport {
             }
             return true;
         }));
+    }
+
+    /** A response to a language variant is exported as a response to its instrument: researchers count one. */
+    static IBaseResource asInstrument(IBaseResource resource) {
+        if (resource instanceof QuestionnaireResponse response) {
+            ScreeningInstrument.instrumentCanonical(response.getQuestionnaire()).ifPresent(response::setQuestionnaire);
+        }
+        return resource;
     }
 
     /** Every current resource of the type, in the order they were created, a batch at a time. */

@@ -25,6 +25,20 @@ public class CallerAuthentication extends JwtAuthenticationToken {
         return caller;
     }
 
+    /** The OAuth client the token was issued to: RFC 9068's {@code client_id}, else OpenID Connect's {@code azp}. */
+    public Optional<String> client() {
+        var jwt = getToken();
+        return Optional.ofNullable(jwt.getClaimAsString("client_id"))
+                .or(() -> Optional.ofNullable(jwt.getClaimAsString("azp")));
+    }
+
+    /** The verified token of the request this thread serves; empty for the server's own work. */
+    public static Optional<CallerAuthentication> currentAuthentication() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication
+                ? Optional.of(authentication)
+                : Optional.empty();
+    }
+
     /** The caller of the request this thread serves; empty for the server's own work and unauthenticated paths. */
     public static Optional<Caller> current() {
         return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication

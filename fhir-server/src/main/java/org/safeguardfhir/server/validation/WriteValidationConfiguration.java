@@ -33,7 +33,7 @@ class WriteValidationConfiguration {
         instanceValidator.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
         var validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);
         var interceptor = new WriteValidationInterceptor(
-                fhirContext, validator, Set.copyOf(VALIDATED_TYPES), validateTrustedWrites);
+                fhirContext, validator, validationSupport, Set.copyOf(VALIDATED_TYPES), validateTrustedWrites);
         // HAPI's JPA interceptor service sees every write, including the server's own; the REST layer's would not.
         jpa.registerInterceptor(interceptor);
         return interceptor;

@@ -99,17 +99,16 @@ class WriteValidationIT {
     }
 
     @Test
-    void rejectsAScreeningWithoutAuthorWith422EvenIfItClaimsNoProfile() {
+    void rejectsAScreeningWithoutSubjectWith422EvenIfItClaimsNoProfile() {
         var response = fixtures.response();
-        response.setAuthor(null);
+        response.setSubject(null);
         response.getMeta().getProfile().clear();
 
         var outcome = rejection(response);
 
         assertThat(outcome.getIssue())
                 .filteredOn(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR)
-                .anySatisfy(i -> assertThat(String.join(" ", expressions(i)) + i.getDiagnostics())
-                        .contains("author"));
+                .anySatisfy(i -> assertThat(expressions(i)).contains("QuestionnaireResponse.subject"));
     }
 
     @Test

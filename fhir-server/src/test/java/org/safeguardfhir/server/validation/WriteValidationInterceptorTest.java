@@ -35,7 +35,8 @@ class WriteValidationInterceptorTest {
     }
 
     static WriteValidationInterceptor interceptor(boolean validateTrustedWrites) {
-        var validator = FHIR.newValidator().registerValidatorModule(new FhirInstanceValidator(FHIR));
-        return new WriteValidationInterceptor(FHIR, validator, Set.of("Task"), validateTrustedWrites);
+        var support = new ca.uhn.fhir.context.support.DefaultProfileValidationSupport(FHIR);
+        var validator = FHIR.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
+        return new WriteValidationInterceptor(FHIR, validator, support, Set.of("Task"), validateTrustedWrites);
     }
 }
