@@ -80,7 +80,9 @@ final class RendererPage implements AutoCloseable {
     private final String fhirBase;
 
     private RendererPage(int fhirPort) throws IOException {
-        this.fhirBase = "http://127.0.0.1:" + fhirPort;
+        // As every other test addresses the server: HAPI caches the CapabilityStatement, with the base URL taken from
+        // the Host of the first request, and CapabilityStatementIT expects localhost.
+        this.fhirBase = "http://localhost:" + fhirPort;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/fhir/", this::proxy);
         server.createContext("/", this::serveFile);
