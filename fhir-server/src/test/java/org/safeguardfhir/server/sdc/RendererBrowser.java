@@ -53,7 +53,8 @@ final class RendererBrowser implements AutoCloseable {
                 // Loopback only: no host name but 127.0.0.1 resolves, so nothing on the page reaches further.
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
                 "--user-data-dir=" + profile,
-                "--window-size=1280,1000");
+                // Tall enough for most of a form, so that clicks rarely need the page to scroll under them.
+                "--window-size=1280,2400");
         try {
             driver = new ChromeDriver(service, options);
         } catch (RuntimeException e) {
@@ -83,12 +84,12 @@ final class RendererBrowser implements AutoCloseable {
         return driver;
     }
 
-    /** Saves the whole page, not only the window's part of it, as target/renderer/{@code name}.png. */
+    /** Saves the whole form, also the part outside the window, as target/renderer/{@code name}.png. */
     Path screenshot(String name) {
         @SuppressWarnings("unchecked")
         var size = (Map<String, Number>) ((JavascriptExecutor) driver)
-                .executeScript("var page = document.documentElement;"
-                        + " return {width: Math.max(page.scrollWidth, window.innerWidth), height: page.scrollHeight};");
+                .executeScript("var form = document.getElementById('formContainer').getBoundingClientRect();"
+                        + " return {width: window.innerWidth, height: Math.ceil(form.bottom + window.scrollY) + 8};");
         // Chromium's own full-page capture, through chromedriver: Selenium has one for Firefox only.
         Map<String, Object> shot = driver.executeCdpCommand(
                 "Page.captureScreenshot",

@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.FluentWait;
@@ -22,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class ScreeningForm {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final WebDriver driver;
 
@@ -65,11 +66,18 @@ final class ScreeningForm {
         click(input);
         WebElement answer = waiting(
                         () -> "no answer \"" + display + "\" in the list of " + linkId + "; shown: " + shownAnswers())
-                .until(d -> d.findElements(By.cssSelector("#completionOptions li")).stream()
-                        .filter(WebElement::isDisplayed)
-                        .filter(li -> display.equals(answerText(li)))
-                        .findFirst()
-                        .orElse(null));
+                .ignoring(ElementClickInterceptedException.class)
+                .until(d -> {
+                    var found = d.findElements(By.cssSelector("#completionOptions li")).stream()
+                            .filter(WebElement::isDisplayed)
+                            .filter(li -> display.equals(answerText(li)))
+                            .findFirst();
+                    // A click that lands while the form is re-laid out may not open the list: open it again.
+                    if (found.isEmpty() && !"true".equals(input.getAttribute("aria-expanded"))) {
+                        input.click();
+                    }
+                    return found.orElse(null);
+                });
         click(answer);
         // A single-answer list closes on the click; a repeating item's stays open for more, until Escape.
         if ("true".equals(input.getAttribute("aria-expanded"))) {
@@ -77,17 +85,32 @@ final class ScreeningForm {
         }
         waiting(() -> "the answer list of " + linkId + " stays open")
                 .until(d -> "false".equals(input.getAttribute("aria-expanded")));
+        waiting(() -> linkId + " does not show \"" + display + "\" as chosen but " + shownAnswer(linkId))
+                .until(d -> shownAnswer(linkId).contains(display));
         return this;
     }
 
-    /** Clicks Yes or No on a boolean item. */
+    /**
+     * Clicks Yes or No on a boolean item, again if the first click did not take: one that lands while the form is
+     * still re-laid out after the previous answer can miss the radio button without Selenium noticing.
+     */
     ScreeningForm answer(String linkId, boolean value) {
-        click(item(linkId).findElement(By.cssSelector("label[id$='|" + value + "']")));
-        waiting(() -> linkId + " is not " + value).until(d -> item(linkId)
-                .findElement(By.cssSelector("label[id$='|" + value + "']"))
-                .getAttribute("class")
-                .contains("ant-radio-wrapper-checked"));
+        By radio = By.cssSelector("label[id$='|" + value + "']");
+        waiting(() -> linkId + " does not take " + value)
+                .ignoring(ElementClickInterceptedException.class)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    if (checked(item(linkId).findElement(radio))) {
+                        return true;
+                    }
+                    item(linkId).findElement(radio).click();
+                    return checked(item(linkId).findElement(radio));
+                });
         return this;
+    }
+
+    private static boolean checked(WebElement radio) {
+        return radio.getAttribute("class").contains("ant-radio-wrapper-checked");
     }
 
     /** Types into a string or text item. */
