@@ -28,12 +28,15 @@ public final class Canonicals {
     public static final String SCREENING_ITEM = "screening-item";
     public static final String SCREENING_ANSWER = "screening-answer";
     public static final String ACCOMPANYING_PERSON = "accompanying-person";
+    public static final String INTERPRETER_MODE = "interpreter-mode";
+    public static final String LEAD_REVIEW_REASON = "lead-review-reason";
 
     // ValueSets that select part of a CodeSystem.
     public static final String REFERRAL_PATHWAY_UK = "referral-pathway-uk";
     public static final String REFERRAL_PATHWAY_NO = "referral-pathway-no";
     public static final String YES_NO_UNSURE = "yes-no-unsure";
     public static final String TRAFFICKING_INDICATOR_CLINICIAN = "trafficking-indicator-clinician";
+    public static final String INTERPRETER_LANGUAGE = "interpreter-language";
 
     // ConceptMaps.
     public static final String EXPLOITATION_TYPE_TO_ICD10CM = "exploitation-type-to-icd10cm";

@@ -26,7 +26,7 @@ class ArtefactFilesTest {
 
     @Test
     void holdsOnlyCodeSystemsValueSetsAndConceptMaps() {
-        assertThat(Artefacts.files()).hasSize(36);
+        assertThat(Artefacts.files()).hasSize(41);
         assertThat(Artefacts.resources())
                 .extracting(r -> r.fhirType())
                 .containsOnly("CodeSystem", "ValueSet", "ConceptMap");

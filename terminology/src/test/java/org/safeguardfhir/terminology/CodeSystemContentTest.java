@@ -112,10 +112,11 @@ class CodeSystemContentTest {
         List<ConceptDefinitionComponent> pathways =
                 Artefacts.concepts(Artefacts.codeSystem(Canonicals.REFERRAL_PATHWAY));
 
-        assertThat(pathways).hasSize(11).allSatisfy(pathway -> {
-            assertThat(stringProperty(pathway, "jurisdiction"))
+        assertThat(pathways).hasSize(13).allSatisfy(pathway -> {
+            assertThat(jurisdictions(pathway))
                     .as(pathway.getCode())
-                    .isIn("UK", "NO");
+                    .isNotEmpty()
+                    .isSubsetOf("UK", "NO");
             assertThat(Artefacts.property(pathway, "requiresConsent"))
                     .as(pathway.getCode())
                     .isPresent();
@@ -135,7 +136,14 @@ class CodeSystemContentTest {
     void childAndEmergencyPathwaysNeverWaitForConsent() {
         CodeSystem pathways = Artefacts.codeSystem(Canonicals.REFERRAL_PATHWAY);
 
-        assertThat(Set.of("child-protection", "nspcc-ctac", "barnevernet", "police-emergency", "duty-to-notify"))
+        assertThat(Set.of(
+                        "child-protection",
+                        "nspcc-ctac",
+                        "barnevernet",
+                        "police-emergency",
+                        "police-emergency-no",
+                        "duty-to-notify",
+                        "duty-to-avert"))
                 .allSatisfy(code -> assertThat(booleanProperty(concept(pathways, code), "requiresConsent"))
                         .as(code)
                         .isFalse());
@@ -145,7 +153,7 @@ class CodeSystemContentTest {
     void everyBusinessStatusNamesTheTaskStatusItGoesWith() {
         CodeSystem statuses = Artefacts.codeSystem(Canonicals.REFERRAL_BUSINESS_STATUS);
 
-        assertThat(Artefacts.concepts(statuses)).hasSize(8).allSatisfy(status -> {
+        assertThat(Artefacts.concepts(statuses)).hasSize(10).allSatisfy(status -> {
             Coding taskStatus = (Coding)
                     Artefacts.property(status, "taskStatus").orElseThrow().getValue();
             assertThat(taskStatus.getSystem()).isEqualTo("http://hl7.org/fhir/task-status");
@@ -171,10 +179,26 @@ class CodeSystemContentTest {
     }
 
     @Test
-    void securityPolicyCodeForTraffickingIsHt() {
+    void securityPolicyCodesAreHtForTraffickingAndANeutralOneForWhatStaffMaySee() {
         assertThat(Artefacts.concepts(Artefacts.codeSystem(Canonicals.SAFEGUARDING_SECURITY_POLICY)))
                 .extracting(ConceptDefinitionComponent::getCode)
-                .containsExactly("HT");
+                .containsExactly("HT", "SAFEGUARDING");
+    }
+
+    @Test
+    void theLeadPathwayExistsInBothJurisdictionsAndNoOtherPathwayDoes() {
+        assertThat(Artefacts.concepts(Artefacts.codeSystem(Canonicals.REFERRAL_PATHWAY)))
+                .filteredOn(pathway -> jurisdictions(pathway).size() > 1)
+                .extracting(ConceptDefinitionComponent::getCode)
+                .containsExactly("designated-safeguarding-lead");
+    }
+
+    /** The values of a pathway's repeatable {@code jurisdiction} property. */
+    static List<String> jurisdictions(ConceptDefinitionComponent pathway) {
+        return pathway.getProperty().stream()
+                .filter(property -> property.getCode().equals("jurisdiction"))
+                .map(property -> property.getValue().primitiveValue())
+                .toList();
     }
 
     static ConceptDefinitionComponent concept(CodeSystem codeSystem, String code) {

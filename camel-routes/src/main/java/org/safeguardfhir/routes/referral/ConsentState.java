@@ -15,69 +15,101 @@ import org.safeguardfhir.routes.screening.ConsentAnswers;
 import org.safeguardfhir.terminology.Canonicals;
 
 /**
- * What is known about the patient's consent to each referral pathway: permitted, refused, or unknown.
+ * What is known about the patient's wishes for each referral pathway.
  *
  * <p>A recorded Consent resource (profile referral-consent) outranks the screen's answer for its pathway, because it
  * is the patient's considered decision, taken after the options were explained, and may be later than the screen.
- * Among several active Consents for one pathway the latest {@code dateTime} decides, since patients may change their
- * minds either way and the latest decision is the one to honour; when the latest are equally recent, or undated, a
- * deny beats a permit, because sharing against a patient's wishes cannot be undone and waiting can. Only active
- * Consents with a permit or deny provision count; the caller passes the patient's own Consents. A provision period is
- * not checked, because a withdrawn or lapsed decision is recorded by making its Consent inactive.
+ * An active Consent with a permit or deny provision is a decision dated by its {@code dateTime}; an inactive one is
+ * the patient withdrawing it, a refusal dated when the Consent was last changed, so a withdrawal always outranks the
+ * agreement it withdraws and the screen's yes, and never falls back to them. The latest decision for a pathway
+ * decides, since patients may change their minds either way; when the latest are equally recent, or undated, a
+ * refusal beats an agreement, because sharing against a patient's wishes cannot be undone and waiting can.
+ *
+ * <p>The screen's answer counts only when it was obtained safely (see {@link ConsentAnswers}); an answer given where
+ * it may not have been the patient's is {@link Wish#NOT_OBTAINED_SAFELY}, neither agreement nor refusal.
  */
 public final class ConsentState {
 
+    /** The patient's wish for one pathway, as far as it is known. */
+    public enum Wish {
+        AGREED,
+        REFUSED,
+        NOT_OBTAINED_SAFELY,
+        NOT_ASKED
+    }
+
     static final String PATHWAY_SYSTEM = Canonicals.codeSystem(Canonicals.REFERRAL_PATHWAY);
 
-    /** Latest first; undated last; at equal dates a deny first. */
-    private static final Comparator<Consent> DECIDING_FIRST = Comparator.comparing(
-                    Consent::getDateTime, Comparator.nullsFirst(Comparator.<Date>naturalOrder()))
-            .thenComparing(ConsentState::isDeny)
+    /** Latest first; undated last; at equal dates a refusal first. */
+    private static final Comparator<Decision> DECIDING_FIRST = Comparator.comparing(
+                    Decision::when, Comparator.nullsFirst(Comparator.<Date>naturalOrder()))
+            .thenComparing(decision -> !decision.agrees())
             .reversed();
 
-    private final Map<ReferralPathway, Boolean> permitted;
+    /** What one recorded Consent says about its pathways, and as of when. */
+    private record Decision(Consent consent, boolean agrees, Date when) {}
 
-    private ConsentState(Map<ReferralPathway, Boolean> permitted) {
-        this.permitted = permitted;
+    private final Map<ReferralPathway, Wish> wishes;
+
+    private ConsentState(Map<ReferralPathway, Wish> wishes) {
+        this.wishes = wishes;
     }
 
     public static ConsentState of(ConsentAnswers answers, List<Consent> consents) {
-        Map<ReferralPathway, Boolean> permitted = new EnumMap<>(ReferralPathway.class);
+        Map<ReferralPathway, Wish> wishes = new EnumMap<>(ReferralPathway.class);
         for (ReferralPathway pathway : ReferralPathway.values()) {
-            answers.forPathway(pathway.code()).ifPresent(answer -> permitted.put(pathway, answer));
+            answers.forPathway(pathway.code()).ifPresent(answer -> wishes.put(pathway, screenWish(answers, answer)));
         }
-        permitted.putAll(decisionsRecorded(consents));
-        return new ConsentState(permitted);
+        decisionsRecorded(consents)
+                .forEach((pathway, permit) -> wishes.put(pathway, permit ? Wish.AGREED : Wish.REFUSED));
+        return new ConsentState(wishes);
+    }
+
+    public Wish wish(ReferralPathway pathway) {
+        return wishes.getOrDefault(pathway, Wish.NOT_ASKED);
     }
 
     public boolean permits(ReferralPathway pathway) {
-        return Boolean.TRUE.equals(permitted.get(pathway));
+        return wish(pathway) == Wish.AGREED;
     }
 
-    public boolean refuses(ReferralPathway pathway) {
-        return Boolean.FALSE.equals(permitted.get(pathway));
+    private static Wish screenWish(ConsentAnswers answers, boolean yes) {
+        if (!answers.obtainedSafely()) {
+            return Wish.NOT_OBTAINED_SAFELY;
+        }
+        return yes ? Wish.AGREED : Wish.REFUSED;
     }
 
-    /** Per pathway, whether the deciding Consent permits. */
+    /** Per pathway, whether the deciding Consent agrees. */
     private static Map<ReferralPathway, Boolean> decisionsRecorded(List<Consent> consents) {
-        Map<ReferralPathway, Consent> deciding = new HashMap<>();
+        Map<ReferralPathway, Decision> deciding = new HashMap<>();
         consents.stream()
-                .filter(ConsentState::isDecision)
+                .map(ConsentState::decision)
+                .flatMap(Optional::stream)
                 .sorted(DECIDING_FIRST)
-                .forEach(consent -> pathways(consent).forEach(pathway -> deciding.putIfAbsent(pathway, consent)));
+                .forEach(decision ->
+                        pathways(decision.consent()).forEach(pathway -> deciding.putIfAbsent(pathway, decision)));
         Map<ReferralPathway, Boolean> decisions = new EnumMap<>(ReferralPathway.class);
-        deciding.forEach((pathway, consent) -> decisions.put(pathway, !isDeny(consent)));
+        deciding.forEach((pathway, decision) -> decisions.put(pathway, decision.agrees()));
         return decisions;
     }
 
-    private static boolean isDecision(Consent consent) {
-        return consent.getStatus() == Consent.ConsentState.ACTIVE
-                && consent.hasProvision()
-                && (consent.getProvision().getType() == ConsentProvisionType.PERMIT || isDeny(consent));
-    }
-
-    private static boolean isDeny(Consent consent) {
-        return consent.hasProvision() && consent.getProvision().getType() == ConsentProvisionType.DENY;
+    private static Optional<Decision> decision(Consent consent) {
+        if (!consent.hasProvision()) {
+            return Optional.empty();
+        }
+        ConsentProvisionType type = consent.getProvision().getType();
+        if (consent.getStatus() == Consent.ConsentState.INACTIVE && type == ConsentProvisionType.PERMIT) {
+            Date withdrawn = consent.getMeta().getLastUpdated() != null
+                    ? consent.getMeta().getLastUpdated()
+                    : consent.getDateTime();
+            return Optional.of(new Decision(consent, false, withdrawn));
+        }
+        if (consent.getStatus() == Consent.ConsentState.ACTIVE
+                && (type == ConsentProvisionType.PERMIT || type == ConsentProvisionType.DENY)) {
+            return Optional.of(new Decision(consent, type == ConsentProvisionType.PERMIT, consent.getDateTime()));
+        }
+        return Optional.empty();
     }
 
     private static Stream<ReferralPathway> pathways(Consent consent) {

@@ -2,7 +2,6 @@ package org.safeguardfhir.routes.referral;
 
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
@@ -12,18 +11,13 @@ import org.hl7.fhir.r4.model.Task;
  * What earlier deliveries of the same response (or other screenings of the same patient) already stored, read under
  * the patient's lock: the mappers update these instead of creating duplicates.
  *
- * @param tasks the response's referral Tasks, the anonymous one included
- * @param flag the patient's safeguarding Flag, whatever its status
+ * @param tasks the response's referral Tasks
+ * @param flags the patient's Flags of this service, whatever their status
  * @param observation the response's screening-result Observation
- * @param conditions the response's suspected-trafficking Conditions
  * @param otherPositiveScreening whether another, still valid, positive screening of the patient supports the Flag
  */
 public record ExistingOutputs(
-        List<Task> tasks,
-        Optional<Flag> flag,
-        Optional<Observation> observation,
-        List<Condition> conditions,
-        boolean otherPositiveScreening) {
+        List<Task> tasks, List<Flag> flags, Optional<Observation> observation, boolean otherPositiveScreening) {
 
     Optional<Task> task(String identifierValue) {
         return tasks.stream()
@@ -31,10 +25,9 @@ public record ExistingOutputs(
                 .findFirst();
     }
 
-    Optional<Condition> condition(String identifierValue) {
-        return conditions.stream()
-                .filter(condition ->
-                        has(condition.getIdentifier(), ReferralIdentifiers.CONDITION_SYSTEM, identifierValue))
+    Optional<Flag> flag(String identifierValue) {
+        return flags.stream()
+                .filter(flag -> has(flag.getIdentifier(), ReferralIdentifiers.FLAG_SYSTEM, identifierValue))
                 .findFirst();
     }
 

@@ -21,7 +21,7 @@ final class ProvenanceMapper {
             return;
         }
         var provenance = new Provenance();
-        SecurityLabels.restricted(provenance, false);
+        SecurityLabels.leadOnly(provenance, false);
         writes.written().forEach(target -> provenance.addTarget(target.copy()));
         provenance.setRecorded(Date.from(now));
         provenance

@@ -10,16 +10,18 @@ import java.util.Optional;
  */
 public enum ReferralPathway {
     DESIGNATED_SAFEGUARDING_LEAD("designated-safeguarding-lead", "Designated safeguarding lead", false),
-    CHILD_PROTECTION("child-protection", "Child protection lead or children's social care", false),
+    CHILD_PROTECTION("child-protection", "Child protection lead", false),
     NRM_FIRST_RESPONDER("nrm-first-responder", "NRM referral through a First Responder organisation", true),
-    DUTY_TO_NOTIFY("duty-to-notify", "Duty to Notify (anonymous, adult without consent)", false),
+    DUTY_TO_NOTIFY("duty-to-notify", "Consider a Duty to Notify", false),
     MODERN_SLAVERY_HELPLINE("modern-slavery-helpline", "Modern Slavery and Exploitation Helpline", true),
     SALVATION_ARMY_REFERRAL_HELPLINE("salvation-army-referral-helpline", "Salvation Army referral helpline", true),
     NSPCC_CTAC("nspcc-ctac", "NSPCC Child Trafficking Advice Centre", false),
     POLICE_EMERGENCY("police-emergency", "Police emergency (immediate danger)", false),
     ROSA("rosa", "ROSA", true),
-    BARNEVERNET("barnevernet", "Child welfare service (barnevernet)", false),
-    POLICE_NO("police-no", "Police (Norway)", true);
+    BARNEVERNET("barnevernet", "Child welfare service (barnevernstjenesten)", false),
+    POLICE_NO("police-no", "Police, for reporting and advice", true),
+    POLICE_EMERGENCY_NO("police-emergency-no", "Police emergency (Norway)", false),
+    DUTY_TO_AVERT("duty-to-avert", "Consider the duty to avert", false);
 
     private final String code;
     private final String display;
@@ -42,6 +44,14 @@ public enum ReferralPathway {
     /** Whether an adult's identifiable details may go through this pathway only with their consent. */
     public boolean requiresConsent() {
         return requiresConsent;
+    }
+
+    /**
+     * The pathway whose directory entry owns this pathway's Tasks. The "consider" pathways are decisions for the
+     * safeguarding lead, not referrals to anyone else: the lead owns them.
+     */
+    public ReferralPathway receiver() {
+        return this == DUTY_TO_NOTIFY || this == DUTY_TO_AVERT ? DESIGNATED_SAFEGUARDING_LEAD : this;
     }
 
     public static Optional<ReferralPathway> fromCode(String code) {

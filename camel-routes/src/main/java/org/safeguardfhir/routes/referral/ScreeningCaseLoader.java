@@ -2,10 +2,10 @@ package org.safeguardfhir.routes.referral;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Condition;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
@@ -23,11 +23,9 @@ public class ScreeningCaseLoader {
             String.join(",", outcome("positive"), outcome("high-risk"), outcome("immediate-danger"));
 
     private final FhirStore store;
-    private final ReferralIdentifiers identifiers;
 
-    public ScreeningCaseLoader(FhirStore store, ReferralIdentifiers identifiers) {
+    public ScreeningCaseLoader(FhirStore store) {
         this.store = store;
-        this.identifiers = identifiers;
     }
 
     /** Empty when the response no longer exists: there is nothing left to refer. */
@@ -46,29 +44,23 @@ public class ScreeningCaseLoader {
                         .toInstant()
                         .atZone(ZoneOffset.UTC)
                         .toLocalDate());
-        List<Consent> consents = store.search(Consent.class, "Consent?patient=" + subject + "&status=active");
+        List<Consent> consents = store.search(Consent.class, "Consent?patient=" + subject + "&status=active,inactive");
         return new ScreeningCase(response, birthDate, consents, existing(responseId, subject, patientId));
     }
 
     private ExistingOutputs existing(String responseId, String subject, String patientId) {
         String focus = "QuestionnaireResponse/" + responseId;
-        List<Task> tasks = new ArrayList<>(store.search(Task.class, "Task?focus=" + focus));
-        tasks.addAll(store.search(
-                Task.class,
-                "Task?identifier=" + ReferralIdentifiers.TASK_SYSTEM + "|"
-                        + identifiers.anonymousTask(responseId, ReferralPathway.DUTY_TO_NOTIFY)));
-        Optional<Flag> flag =
-                store
-                        .search(Flag.class, "Flag?identifier=" + ReferralIdentifiers.FLAG_SYSTEM + "|" + patientId)
-                        .stream()
-                        .findFirst();
+        List<Task> tasks = store.search(Task.class, "Task?focus=" + focus);
+        String flagIdentifiers = Arrays.stream(SafeguardingFlag.values())
+                .map(flag -> ReferralIdentifiers.FLAG_SYSTEM + "|" + ReferralIdentifiers.flag(patientId, flag))
+                .collect(Collectors.joining(","));
+        List<Flag> flags = store.search(Flag.class, "Flag?identifier=" + flagIdentifiers);
         Optional<Observation> observation = store
                 .search(
                         Observation.class,
                         "Observation?identifier=" + ReferralIdentifiers.OBSERVATION_SYSTEM + "|" + responseId)
                 .stream()
                 .findFirst();
-        List<Condition> conditions = store.search(Condition.class, "Condition?evidence-detail=" + focus);
         boolean otherPositive = store
                 .search(
                         Observation.class,
@@ -80,7 +72,7 @@ public class ScreeningCaseLoader {
                 .anyMatch(result -> result.getDerivedFrom().stream()
                         .noneMatch(source ->
                                 responseId.equals(source.getReferenceElement().getIdPart())));
-        return new ExistingOutputs(tasks, flag, observation, conditions, otherPositive);
+        return new ExistingOutputs(tasks, flags, observation, otherPositive);
     }
 
     private static String outcome(String code) {

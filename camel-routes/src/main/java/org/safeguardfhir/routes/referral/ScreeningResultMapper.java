@@ -42,7 +42,7 @@ final class ScreeningResultMapper {
             ScreeningCase screening, ScreeningOutcome outcome, boolean sexual, ObservationStatus status) {
         var result = new Observation();
         SecurityLabels.profile(result, "screening-result-observation");
-        SecurityLabels.restricted(result, sexual);
+        SecurityLabels.leadOnly(result, sexual);
         result.addIdentifier().setSystem(ReferralIdentifiers.OBSERVATION_SYSTEM).setValue(screening.responseId());
         result.setStatus(status);
         result.addCategory(new CodeableConcept(new Coding(OBSERVATION_CATEGORY, "survey", "Survey")));

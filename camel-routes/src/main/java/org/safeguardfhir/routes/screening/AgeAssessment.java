@@ -13,24 +13,28 @@ import java.util.Set;
 /**
  * Decides whether adult or child rules apply to a screened person.
  *
- * <p>Statutory guidance in England and Wales says that where age is in doubt a person is treated as a child until it
- * is established, and in Norway barnevernet acts when a person is plausibly under 18. So any one sign of being a
- * child, or no evidence of age at all, makes the person a {@link AgeGroup#CHILD}; only a positive reason to believe
- * they are 18 or over, with nothing against it, makes them an {@link AgeGroup#ADULT}. Wrongly treating an adult as a
- * child costs a review; wrongly treating a child as an adult can send a child's details nowhere for want of consent.
+ * <p>The Modern Slavery Act 2015 (s.51) presumes a child where there are reasonable grounds to believe the person may
+ * be under 18, and barnevernet acts when a person is plausibly under 18. Reasonable grounds are evidence: the child
+ * questionnaire, a birth date under 18, the patient saying they are under 18 or not sure, or an observed sign of age
+ * doubt. Any one of them makes the person a {@link AgeGroup#CHILD}. An empty field is not a doubt: with no evidence
+ * either way adult rules apply, which share nothing without consent, and the finding says the age is still to be
+ * established so the safeguarding lead is asked to establish it. Treating an adult as a child on missing data would
+ * send an adult's details to children's services without their consent.
  */
 public final class AgeAssessment {
 
     static final Set<String> AGE_DOUBT_INDICATORS = Set.of("age-uncertain", "age-inconsistent-with-appearance");
     static final int AGE_OF_MAJORITY = 18;
 
-    public AgeGroup assess(ScreeningAnswers answers, Optional<LocalDate> birthDate, LocalDate authoredOn) {
+    public AgeFinding assess(ScreeningAnswers answers, Optional<LocalDate> birthDate, LocalDate authoredOn) {
         boolean child = answers.isChildQuestionnaire()
                 || birthDate.filter(born -> isUnder18(born, authoredOn)).isPresent()
                 || saysUnder18OrUnsure(answers)
-                || answers.codes(INDICATORS).stream().anyMatch(AGE_DOUBT_INDICATORS::contains)
-                || (birthDate.isEmpty() && !answers.answered(AGE, NO));
-        return child ? AgeGroup.CHILD : AgeGroup.ADULT;
+                || answers.codes(INDICATORS).stream().anyMatch(AGE_DOUBT_INDICATORS::contains);
+        if (child) {
+            return new AgeFinding(AgeGroup.CHILD, true);
+        }
+        return new AgeFinding(AgeGroup.ADULT, birthDate.isPresent() || answers.answered(AGE, NO));
     }
 
     /**
@@ -44,6 +48,6 @@ public final class AgeAssessment {
 
     /** The adult questionnaire's "are you under 18, or not sure how old you are?". */
     private static boolean saysUnder18OrUnsure(ScreeningAnswers answers) {
-        return answers.answered(AGE, YES) || answers.answered(AGE, UNSURE);
+        return !answers.isChildQuestionnaire() && (answers.answered(AGE, YES) || answers.answered(AGE, UNSURE));
     }
 }

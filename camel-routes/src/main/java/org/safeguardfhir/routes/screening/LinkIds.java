@@ -20,13 +20,21 @@ final class LinkIds {
     static final String INDICATORS = "observed.indicators";
     static final String COMPANION_SPEAKS = "context.companion-speaks";
     static final String INTERPRETER = "context.interpreter";
+    static final String INTERPRETER_LANGUAGE = "context.interpreter-language";
+    static final String INTERPRETER_MODE = "context.interpreter-mode";
+    static final String SEEN_ALONE = "context.seen-alone";
     static final String IMMEDIATE_DANGER = "danger.immediate";
+    static final String OPTIONS_EXPLAINED = "consent.explained";
+    static final String DUTY_TO_NOTIFY = "consent.uk.duty-to-notify";
+    static final String SAFE_TO_CALL = "contact.safe-to-call";
+    static final String SAFE_TO_WRITE = "contact.safe-to-write";
     static final String OUTCOME = "outcome";
 
     static final String YES = "yes";
     static final String NO = "no";
     static final String UNSURE = "unsure";
     static final String FAMILY_FRIEND_INTERPRETER = "family-friend-accompanying";
+    static final String PROFESSIONAL_INTERPRETER = "professional";
 
     private LinkIds() {}
 }

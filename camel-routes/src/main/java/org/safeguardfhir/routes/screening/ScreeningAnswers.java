@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.safeguardfhir.profiles.ScreeningInstrument;
 
@@ -55,6 +56,19 @@ public final class ScreeningAnswers {
                 .flatMap(item -> item.codes().stream())
                 .collect(Collectors.collectingAndThen(
                         Collectors.toCollection(LinkedHashSet::new), Collections::unmodifiableSet));
+    }
+
+    /** The first coded answer to the item, as the Coding the form sent. */
+    public Optional<Coding> coding(String linkId) {
+        return withLinkId(linkId)
+                .flatMap(item -> item.codings().stream())
+                .findFirst()
+                .map(Coding::copy);
+    }
+
+    /** The first text answer to the item (a string, or the text of an open-choice answer typed in). */
+    public Optional<String> text(String linkId) {
+        return withLinkId(linkId).flatMap(item -> item.strings().stream()).findFirst();
     }
 
     /** The first boolean answer to the item. */
@@ -104,20 +118,30 @@ public final class ScreeningAnswers {
     }
 
     /** One item's answers, reduced to what the rules read. */
-    private record Item(String linkId, List<String> codes, List<Boolean> booleans, int valueCount) {
+    private record Item(
+            String linkId,
+            List<Coding> codings,
+            List<String> codes,
+            List<String> strings,
+            List<Boolean> booleans,
+            int valueCount) {
 
         static Item of(QuestionnaireResponseItemComponent item) {
             List<Type> values = item.getAnswer().stream()
                     .filter(QuestionnaireResponseItemAnswerComponent::hasValue)
                     .map(QuestionnaireResponseItemAnswerComponent::getValue)
                     .toList();
-            List<String> codes = values(values, Coding.class, Coding::hasCode)
-                    .map(Coding::getCode)
+            List<Coding> codings = values(values, Coding.class, Coding::hasCode)
+                    .map(Coding::copy)
+                    .toList();
+            List<String> codes = codings.stream().map(Coding::getCode).toList();
+            List<String> strings = values(values, StringType.class, StringType::hasValue)
+                    .map(StringType::getValue)
                     .toList();
             List<Boolean> booleans = values(values, BooleanType.class, BooleanType::hasValue)
                     .map(BooleanType::getValue)
                     .toList();
-            return new Item(Objects.toString(item.getLinkId(), ""), codes, booleans, values.size());
+            return new Item(Objects.toString(item.getLinkId(), ""), codings, codes, strings, booleans, values.size());
         }
 
         private static <T extends Type> Stream<T> values(List<Type> values, Class<T> type, Predicate<T> present) {

@@ -1,5 +1,6 @@
 package org.safeguardfhir.routes.screening;
 
+import static org.safeguardfhir.routes.screening.LinkIds.AGE;
 import static org.safeguardfhir.routes.screening.LinkIds.COMPANION_SPEAKS;
 import static org.safeguardfhir.routes.screening.LinkIds.DOCUMENTS;
 import static org.safeguardfhir.routes.screening.LinkIds.FAMILY_FRIEND_INTERPRETER;
@@ -12,6 +13,7 @@ import static org.safeguardfhir.routes.screening.LinkIds.MOVEMENT;
 import static org.safeguardfhir.routes.screening.LinkIds.OUTCOME;
 import static org.safeguardfhir.routes.screening.LinkIds.PRIVATE_PREFIX;
 import static org.safeguardfhir.routes.screening.LinkIds.THREATS;
+import static org.safeguardfhir.routes.screening.LinkIds.UNSURE;
 import static org.safeguardfhir.routes.screening.LinkIds.YES;
 
 import java.util.HashSet;
@@ -23,8 +25,12 @@ import java.util.Set;
  * its form filler calculated, and a faulty or hostile client must not be able to screen a patient out.
  *
  * <p>The two questionnaires count differently. Adults (the any-yes rule of RAFT): positive on any private yes or any
- * indicator. Children (a count, as in SSCST): positive on any coercion yes, or when private yes answers and indicators
- * together number two or more. Both: high risk on two coercion yes answers, immediate danger above everything.
+ * indicator; the adult form's age question is not a sign of exploitation (it decides which rules apply) and does not
+ * count. Children (a count, as in SSCST): positive on any coercion yes, or when private yes answers and indicators
+ * together number two or more; there the age question ("told to say you are older") is a sign and counts. Both: high
+ * risk on two coercion yes answers or when the clinician is not sure whether someone is in immediate danger (an
+ * uncertainty that must be resolved the same day, not lowered to a routine review), immediate danger above
+ * everything.
  */
 public final class ScreeningOutcomeRule {
 
@@ -37,9 +43,9 @@ public final class ScreeningOutcomeRule {
         if (answers.answered(IMMEDIATE_DANGER, YES)) {
             return ScreeningOutcome.IMMEDIATE_DANGER;
         }
-        Set<String> yesAnswers = answers.linkIdsAnswered(PRIVATE_PREFIX, YES);
+        Set<String> yesAnswers = signsAnsweredYes(answers);
         long coercionYes = yesAnswers.stream().filter(COERCION::contains).count();
-        if (coercionYes >= 2) {
+        if (coercionYes >= 2 || answers.answered(IMMEDIATE_DANGER, UNSURE)) {
             return ScreeningOutcome.HIGH_RISK;
         }
         int indicators = indicators(answers).size();
@@ -59,6 +65,15 @@ public final class ScreeningOutcomeRule {
                 .flatMap(ScreeningOutcome::fromCode)
                 .map(recomputed::atLeast)
                 .orElse(recomputed);
+    }
+
+    /** The private questions answered yes that are signs of exploitation: on the adult form, all but the age question. */
+    static Set<String> signsAnsweredYes(ScreeningAnswers answers) {
+        Set<String> yes = new HashSet<>(answers.linkIdsAnswered(PRIVATE_PREFIX, YES));
+        if (!answers.isChildQuestionnaire()) {
+            yes.remove(AGE);
+        }
+        return yes;
     }
 
     /**

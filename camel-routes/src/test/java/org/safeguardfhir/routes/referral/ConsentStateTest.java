@@ -12,30 +12,65 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Consent.ConsentProvisionType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.safeguardfhir.routes.referral.ConsentState.Wish;
 import org.safeguardfhir.routes.screening.ConsentAnswers;
 import org.safeguardfhir.terminology.Canonicals;
 
 class ConsentStateTest {
 
-    private static final ConsentAnswers NO_ANSWERS = new ConsentAnswers(Map.of());
+    private static final ConsentAnswers NO_ANSWERS = safely(Map.of());
     private static final String MORNING = "2026-11-20T09:00:00Z";
     private static final String AFTERNOON = "2026-11-20T15:00:00Z";
 
     @Test
     void screeningAnswersDecideWhenNoConsentIsRecorded() {
         ConsentState state = ConsentState.of(
-                new ConsentAnswers(Map.of("nrm-first-responder", true, "modern-slavery-helpline", false)), List.of());
+                safely(Map.of("nrm-first-responder", true, "modern-slavery-helpline", false)), List.of());
 
         assertThat(state.permits(NRM_FIRST_RESPONDER)).isTrue();
-        assertThat(state.refuses(NRM_FIRST_RESPONDER)).isFalse();
-        assertThat(state.refuses(MODERN_SLAVERY_HELPLINE)).isTrue();
+        assertThat(state.wish(NRM_FIRST_RESPONDER) == Wish.REFUSED).isFalse();
+        assertThat(state.wish(MODERN_SLAVERY_HELPLINE) == Wish.REFUSED).isTrue();
         assertThat(state.permits(MODERN_SLAVERY_HELPLINE)).isFalse();
+    }
+
+    @Test
+    void anAnswerGivenWhereItMayNotHaveBeenThePatientsIsNeitherAgreementNorRefusal() {
+        ConsentState state = ConsentState.of(
+                new ConsentAnswers(Map.of("nrm-first-responder", true, "rosa", false), false, Optional.empty()),
+                List.of());
+
+        assertThat(state.wish(NRM_FIRST_RESPONDER)).isEqualTo(Wish.NOT_OBTAINED_SAFELY);
+        assertThat(state.wish(ROSA)).isEqualTo(Wish.NOT_OBTAINED_SAFELY);
+        assertThat(state.permits(NRM_FIRST_RESPONDER)).isFalse();
+    }
+
+    @Test
+    void aWithdrawnAgreementIsARefusalThatOutranksTheScreensYes() {
+        Consent withdrawn = consent("nrm-first-responder", ConsentProvisionType.PERMIT, MORNING)
+                .setStatus(Consent.ConsentState.INACTIVE);
+        withdrawn.getMeta().setLastUpdated(Date.from(Instant.parse(AFTERNOON)));
+
+        assertThat(ConsentState.of(safely(Map.of("nrm-first-responder", true)), List.of(withdrawn))
+                        .wish(NRM_FIRST_RESPONDER))
+                .isEqualTo(Wish.REFUSED);
+    }
+
+    @Test
+    void aNewAgreementAfterAWithdrawalCounts() {
+        Consent withdrawn = consent("nrm-first-responder", ConsentProvisionType.PERMIT, MORNING)
+                .setStatus(Consent.ConsentState.INACTIVE);
+        withdrawn.getMeta().setLastUpdated(Date.from(Instant.parse(MORNING)));
+        Consent again = consent("nrm-first-responder", ConsentProvisionType.PERMIT, AFTERNOON);
+
+        assertThat(ConsentState.of(NO_ANSWERS, List.of(withdrawn, again)).wish(NRM_FIRST_RESPONDER))
+                .isEqualTo(Wish.AGREED);
     }
 
     @Test
@@ -43,19 +78,20 @@ class ConsentStateTest {
         ConsentState state = ConsentState.of(NO_ANSWERS, List.of());
 
         assertThat(state.permits(ROSA)).isFalse();
-        assertThat(state.refuses(ROSA)).isFalse();
+        assertThat(state.wish(ROSA) == Wish.REFUSED).isFalse();
     }
 
     @Test
     void aRecordedConsentOutranksTheScreeningAnswer() {
-        ConsentAnswers saidNo = new ConsentAnswers(Map.of("rosa", false));
-        ConsentAnswers saidYes = new ConsentAnswers(Map.of("rosa", true));
+        ConsentAnswers saidNo = safely(Map.of("rosa", false));
+        ConsentAnswers saidYes = safely(Map.of("rosa", true));
 
         assertThat(ConsentState.of(saidNo, List.of(consent("rosa", ConsentProvisionType.PERMIT, MORNING)))
                         .permits(ROSA))
                 .isTrue();
         assertThat(ConsentState.of(saidYes, List.of(consent("rosa", ConsentProvisionType.DENY, MORNING)))
-                        .refuses(ROSA))
+                                .wish(ROSA)
+                        == Wish.REFUSED)
                 .isTrue();
     }
 
@@ -66,7 +102,7 @@ class ConsentStateTest {
         Consent refused = consent("rosa", ConsentProvisionType.DENY, MORNING);
         Consent changedMind = consent("rosa", ConsentProvisionType.PERMIT, AFTERNOON);
 
-        assertThat(ConsentState.of(NO_ANSWERS, List.of(permitted, withdrawn)).refuses(ROSA))
+        assertThat(ConsentState.of(NO_ANSWERS, List.of(permitted, withdrawn)).wish(ROSA) == Wish.REFUSED)
                 .isTrue();
         assertThat(ConsentState.of(NO_ANSWERS, List.of(changedMind, refused)).permits(ROSA))
                 .isTrue();
@@ -77,9 +113,9 @@ class ConsentStateTest {
         Consent permit = consent("rosa", ConsentProvisionType.PERMIT, MORNING);
         Consent deny = consent("rosa", ConsentProvisionType.DENY, MORNING);
 
-        assertThat(ConsentState.of(NO_ANSWERS, List.of(permit, deny)).refuses(ROSA))
+        assertThat(ConsentState.of(NO_ANSWERS, List.of(permit, deny)).wish(ROSA) == Wish.REFUSED)
                 .isTrue();
-        assertThat(ConsentState.of(NO_ANSWERS, List.of(deny, permit)).refuses(ROSA))
+        assertThat(ConsentState.of(NO_ANSWERS, List.of(deny, permit)).wish(ROSA) == Wish.REFUSED)
                 .isTrue();
     }
 
@@ -91,7 +127,8 @@ class ConsentStateTest {
                 consent("rosa", ConsentProvisionType.DENY, null),
                 consent("rosa", ConsentProvisionType.PERMIT, MORNING));
 
-        assertThat(ConsentState.of(NO_ANSWERS, undated).refuses(ROSA)).isTrue();
+        assertThat(ConsentState.of(NO_ANSWERS, undated).wish(ROSA) == Wish.REFUSED)
+                .isTrue();
         assertThat(ConsentState.of(NO_ANSWERS, datedPermit).permits(ROSA)).isTrue();
     }
 
@@ -103,8 +140,9 @@ class ConsentStateTest {
     void onlyActiveConsentsCount(Consent.ConsentState status) {
         Consent inactive = consent("rosa", ConsentProvisionType.PERMIT, MORNING).setStatus(status);
 
-        assertThat(ConsentState.of(new ConsentAnswers(Map.of("rosa", false)), List.of(inactive))
-                        .refuses(ROSA))
+        assertThat(ConsentState.of(safely(Map.of("rosa", false)), List.of(inactive))
+                                .wish(ROSA)
+                        == Wish.REFUSED)
                 .isTrue();
     }
 
@@ -115,8 +153,7 @@ class ConsentStateTest {
         otherSystem.getCategoryFirstRep().getCodingFirstRep().setSystem("http://loinc.org");
         Consent unknownCode = consent("rosa-no", ConsentProvisionType.DENY, AFTERNOON);
 
-        ConsentState state =
-                ConsentState.of(new ConsentAnswers(Map.of("rosa", true)), List.of(noType, otherSystem, unknownCode));
+        ConsentState state = ConsentState.of(safely(Map.of("rosa", true)), List.of(noType, otherSystem, unknownCode));
 
         assertThat(state.permits(ROSA)).isTrue();
     }
@@ -124,10 +161,10 @@ class ConsentStateTest {
     @Test
     void aConsentDecidesOnlyForItsOwnPathway() {
         ConsentState state = ConsentState.of(
-                new ConsentAnswers(Map.of("modern-slavery-helpline", true)),
+                safely(Map.of("modern-slavery-helpline", true)),
                 List.of(consent("nrm-first-responder", ConsentProvisionType.DENY, MORNING)));
 
-        assertThat(state.refuses(NRM_FIRST_RESPONDER)).isTrue();
+        assertThat(state.wish(NRM_FIRST_RESPONDER) == Wish.REFUSED).isTrue();
         assertThat(state.permits(MODERN_SLAVERY_HELPLINE)).isTrue();
     }
 
@@ -139,9 +176,13 @@ class ConsentStateTest {
             example = FhirContext.forR4Cached().newJsonParser().parseResource(Consent.class, json);
         }
 
-        assertThat(ConsentState.of(new ConsentAnswers(Map.of("nrm-first-responder", false)), List.of(example))
+        assertThat(ConsentState.of(safely(Map.of("nrm-first-responder", false)), List.of(example))
                         .permits(NRM_FIRST_RESPONDER))
                 .isTrue();
+    }
+
+    private static ConsentAnswers safely(Map<String, Boolean> answers) {
+        return new ConsentAnswers(answers, true, Optional.empty());
     }
 
     private static Consent consent(String pathway, ConsentProvisionType type, String dateTime) {

@@ -1,8 +1,8 @@
 package org.safeguardfhir.routes.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
@@ -23,53 +25,104 @@ import org.junit.jupiter.api.Test;
 import org.safeguardfhir.routes.screening.Examples;
 import org.safeguardfhir.routes.screening.ScreeningAssessment;
 import org.safeguardfhir.routes.screening.ScreeningAssessor;
+import org.safeguardfhir.routes.screening.ScreeningResponses;
+import org.safeguardfhir.terminology.Canonicals;
 
 class ReferralBundleMapperTest {
 
-    static final ReferralIdentifiers IDENTIFIERS =
-            new ReferralIdentifiers("an installation key of 32 bytes!".getBytes(StandardCharsets.UTF_8));
+    static final String FLAG = ReferralIdentifiers.FLAG_SYSTEM;
 
-    final ReferralBundleMapper mapper = new ReferralBundleMapper(
-            IDENTIFIERS, Icd10cmMap.load(), Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+    final ReferralBundleMapper mapper =
+            new ReferralBundleMapper(Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
 
     @Test
-    void positiveScreenWritesTasksFlagObservationConditionAndProvenanceByIdentifier() {
-        var screening = screening("adult-screening-positive", nothingStored());
-
-        Bundle bundle = map(screening);
+    void positiveScreenWritesTasksFlagsObservationAndProvenanceButNoCondition() {
+        Bundle bundle = map(screening("adult-screening-positive", nothingStored()));
 
         assertThat(urls(bundle))
                 .containsExactly(
                         "Task?identifier=" + ReferralIdentifiers.TASK_SYSTEM + "|42.designated-safeguarding-lead",
                         "Task?identifier=" + ReferralIdentifiers.TASK_SYSTEM + "|42.nrm-first-responder",
                         "Task?identifier=" + ReferralIdentifiers.TASK_SYSTEM + "|42.modern-slavery-helpline",
-                        "Flag?identifier=" + ReferralIdentifiers.FLAG_SYSTEM + "|7",
+                        "Flag?identifier=" + FLAG + "|7",
+                        "Flag?identifier=" + FLAG + "|7.safe-contact-restricted",
                         "Observation?identifier=" + ReferralIdentifiers.OBSERVATION_SYSTEM + "|42",
-                        "Condition?identifier=" + ReferralIdentifiers.CONDITION_SYSTEM + "|42.labour",
                         "Provenance");
         var provenance = (Provenance) bundle.getEntry().get(6).getResource();
         assertThat(provenance.getTarget()).hasSize(6);
         assertThat(provenance.getEntityFirstRep().getWhat().getReference())
                 .isEqualTo("QuestionnaireResponse/42/_history/1");
-        var condition = (Condition) bundle.getEntry().get(5).getResource();
-        assertThat(condition.getCode().getCoding()).extracting("code").containsExactly("labour", "T76.61");
+        assertThat(resources(bundle, Condition.class)).isEmpty();
     }
 
     @Test
-    void dutyToNotifyTaskCarriesNothingThatIdentifiesThePatient() {
+    void flagsCarryOnlyTheNeutralLabelAndTasksTheTraffickingLabelWithSdvOnlyForSexualExploitation() {
+        Bundle labour = map(screening("adult-screening-positive", nothingStored()));
+        Bundle sexual = map(screening("child-screening-high-risk", nothingStored()));
+
+        assertThat(resources(labour, Flag.class)).isNotEmpty().allSatisfy(flag -> assertThat(labels(flag))
+                .containsExactlyInAnyOrder("R", "SAFEGUARDING"));
+        assertThat(tasks(labour)).isNotEmpty().allSatisfy(task -> assertThat(labels(task))
+                .containsExactlyInAnyOrder("R", "HT"));
+        assertThat(tasks(sexual)).isNotEmpty().allSatisfy(task -> assertThat(labels(task))
+                .containsExactlyInAnyOrder("R", "HT", "SDV"));
+    }
+
+    @Test
+    void dutyToNotifyIsATaskForTheLeadAboutThePatient() {
         Bundle bundle = map(screening("adult-screening-positive-duty-to-notify", nothingStored()));
 
-        Task anonymous = tasks(bundle).stream()
-                .filter(task -> task.getCode().getCodingFirstRep().getCode().equals("duty-to-notify"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(anonymous.hasFor()).isFalse();
-        assertThat(anonymous.hasFocus()).isFalse();
-        assertThat(anonymous.hasRequester()).isFalse();
-        assertThat(anonymous.getAuthoredOnElement().getValueAsString()).isEqualTo("2026-11-22");
-        assertThat(anonymous.getIdentifierFirstRep().getValue())
-                .isEqualTo(IDENTIFIERS.anonymousTask("42", ReferralPathway.DUTY_TO_NOTIFY))
-                .doesNotContain("42.");
+        Task consider = task(bundle, "duty-to-notify");
+        assertThat(consider.getOwner().getReference()).endsWith("|designated-safeguarding-lead");
+        assertThat(consider.getFor().getReference()).isEqualTo("Patient/7");
+        assertThat(consider.getFocus().getReference()).isEqualTo("QuestionnaireResponse/42");
+        assertThat(consider.getIdentifierFirstRep().getValue()).isEqualTo("42.duty-to-notify");
+    }
+
+    @Test
+    void theLeadsReviewReasonsAndTheInterpreterToBookAreTaskInputs() {
+        var response = Examples.response("adult-screening-amended");
+        ScreeningResponses.answer(
+                response, "danger.immediate", Canonicals.codeSystem(Canonicals.SCREENING_ANSWER), "unsure", null);
+        ScreeningResponses.answer(response, "context.interpreter-language", "urn:ietf:bcp:47", "ro", "Romanian");
+        ScreeningResponses.answer(
+                response,
+                "context.interpreter-mode",
+                Canonicals.codeSystem(Canonicals.INTERPRETER_MODE),
+                "video",
+                null);
+
+        Task lead = task(map(screening(response, nothingStored())), "designated-safeguarding-lead");
+
+        assertThat(lead.getInput())
+                .extracting(
+                        input -> input.getType().getText() + "/"
+                                + input.getType().getCodingFirstRep().getCode(),
+                        input -> ((CodeableConcept) input.getValue())
+                                .getCodingFirstRep()
+                                .getCode())
+                .containsExactly(
+                        tuple("Lead review reason/null", "same-day-review"),
+                        tuple("null/interpreter-language", "ro"),
+                        tuple("null/interpreter-mode", "video"));
+    }
+
+    @Test
+    void aCompanionWhoInterpretedRaisesTheProfessionalInterpreterFlagEvenOnANegativeScreen() {
+        var response = Examples.response("adult-screening-negative");
+        ScreeningResponses.answer(
+                response,
+                "context.interpreter",
+                Canonicals.codeSystem(Canonicals.INTERPRETER_TYPE),
+                "family-friend-accompanying",
+                null);
+        ScreeningResponses.removeAnswers(response, "observed.indicators");
+
+        Bundle bundle = map(screening(response, nothingStored()));
+
+        assertThat(resources(bundle, Flag.class))
+                .extracting(flag -> flag.getCode().getCodingFirstRep().getCode())
+                .contains("do-not-use-companion-as-interpreter");
     }
 
     @Test
@@ -85,13 +138,8 @@ class ReferralBundleMapperTest {
     void amendmentCancelsTheTaskOfAPathwayThatNoLongerApplies() {
         var first = map(screening("adult-screening-positive-duty-to-notify", nothingStored()));
         var amended = Examples.response("adult-screening-positive-duty-to-notify");
-        amended.getItem().stream()
-                .filter(item -> item.getLinkId().equals("consent"))
-                .flatMap(item -> item.getItem().stream())
-                .filter(item -> item.getLinkId().equals("consent.uk"))
-                .flatMap(item -> item.getItem().stream())
-                .filter(item -> item.getLinkId().equals("consent.uk.nrm"))
-                .forEach(item -> item.getAnswerFirstRep().getValueCoding().setCode("yes"));
+        ScreeningResponses.answer(
+                amended, "consent.uk.nrm", Canonicals.codeSystem(Canonicals.SCREENING_ANSWER), "yes", "Yes");
 
         Bundle bundle = map(screening(amended, storedFrom(first, false)));
 
@@ -99,8 +147,7 @@ class ReferralBundleMapperTest {
                 .extracting(task -> task.getCode().getCodingFirstRep().getCode(), task -> task.getStatus()
                         .toCode())
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("nrm-first-responder", "requested"),
-                        org.assertj.core.groups.Tuple.tuple("duty-to-notify", "cancelled"));
+                        tuple("nrm-first-responder", "requested"), tuple("duty-to-notify", "cancelled"));
     }
 
     @Test
@@ -110,18 +157,28 @@ class ReferralBundleMapperTest {
         var lowered = map(screening("adult-screening-negative", storedFrom(positive, false)));
         var kept = map(screening("adult-screening-negative", storedFrom(positive, true)));
 
-        assertThat(resources(lowered, Flag.class)).singleElement().satisfies(flag -> assertThat(flag.getStatus())
-                .isEqualTo(Flag.FlagStatus.INACTIVE));
+        assertThat(resources(lowered, Flag.class)).singleElement().satisfies(flag -> {
+            assertThat(flag.getCode().getCodingFirstRep().getCode()).isEqualTo("safeguarding-concern");
+            assertThat(flag.getStatus()).isEqualTo(Flag.FlagStatus.INACTIVE);
+        });
         assertThat(resources(kept, Flag.class)).isEmpty();
-        assertThat(resources(lowered, Condition.class)).singleElement().satisfies(c -> assertThat(
-                        c.getVerificationStatus().getCodingFirstRep().getCode())
-                .isEqualTo("refuted"));
+    }
+
+    static List<String> labels(Resource resource) {
+        return resource.getMeta().getSecurity().stream().map(Coding::getCode).toList();
+    }
+
+    static Task task(Bundle bundle, String pathway) {
+        return tasks(bundle).stream()
+                .filter(task -> task.getCode().getCodingFirstRep().getCode().equals(pathway))
+                .findFirst()
+                .orElseThrow();
     }
 
     Bundle map(ScreeningCase screening) {
         ScreeningAssessment assessment = new ScreeningAssessor().assess(screening.response(), screening.birthDate());
         ReferralPlan plan = new ReferralPlanner()
-                .plan(assessment, Jurisdiction.UK, ConsentState.of(assessment.consent(), List.of()));
+                .plan(assessment, Jurisdiction.ENGLAND_AND_WALES, ConsentState.of(assessment.consent(), List.of()));
         return mapper.map(screening, assessment, plan);
     }
 
@@ -136,14 +193,13 @@ class ReferralBundleMapperTest {
     }
 
     static ExistingOutputs nothingStored() {
-        return new ExistingOutputs(List.of(), Optional.empty(), Optional.empty(), List.of(), false);
+        return new ExistingOutputs(List.of(), List.of(), Optional.empty(), false);
     }
 
     /** What the server would hold after committing {@code bundle}: each resource with an id of its own. */
     static ExistingOutputs storedFrom(Bundle bundle, boolean otherPositiveScreening) {
         List<Task> tasks = new ArrayList<>();
-        List<Condition> conditions = new ArrayList<>();
-        Flag flag = null;
+        List<Flag> flags = new ArrayList<>();
         Observation observation = null;
         int id = 100;
         for (Resource resource : resources(bundle, Resource.class)) {
@@ -151,16 +207,13 @@ class ReferralBundleMapperTest {
             stored.setId(resource.fhirType() + "/" + id++ + "/_history/1");
             if (stored instanceof Task task) {
                 tasks.add(task);
-            } else if (stored instanceof Condition condition) {
-                conditions.add(condition);
             } else if (stored instanceof Flag storedFlag) {
-                flag = storedFlag;
+                flags.add(storedFlag);
             } else if (stored instanceof Observation result) {
                 observation = result;
             }
         }
-        return new ExistingOutputs(
-                tasks, Optional.ofNullable(flag), Optional.ofNullable(observation), conditions, otherPositiveScreening);
+        return new ExistingOutputs(tasks, flags, Optional.ofNullable(observation), otherPositiveScreening);
     }
 
     static List<String> urls(Bundle bundle) {

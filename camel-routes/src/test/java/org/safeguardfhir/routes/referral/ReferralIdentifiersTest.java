@@ -1,41 +1,30 @@
 package org.safeguardfhir.routes.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ReferralIdentifiersTest {
 
-    static final byte[] KEY = "an installation key of 32 bytes!".getBytes(StandardCharsets.UTF_8);
-
     @Test
-    void anonymousIdentifierIsStableForOneInstallation() {
-        var identifiers = new ReferralIdentifiers(KEY);
-
-        assertThat(identifiers.anonymousTask("42", ReferralPathway.DUTY_TO_NOTIFY))
-                .isEqualTo(new ReferralIdentifiers(KEY).anonymousTask("42", ReferralPathway.DUTY_TO_NOTIFY))
-                .hasSize(32)
-                .doesNotContain("42.");
+    void taskIdentifierIsTheResponseAndThePathway() {
+        assertThat(ReferralIdentifiers.task("42", ReferralPathway.DUTY_TO_NOTIFY))
+                .isEqualTo("42.duty-to-notify");
     }
 
     @Test
-    void anonymousIdentifierCannotBeRecomputedWithoutTheInstallationKey() {
-        byte[] otherKey = "another installation's secret!!!".getBytes(StandardCharsets.UTF_8);
-
-        assertThat(new ReferralIdentifiers(otherKey).anonymousTask("42", ReferralPathway.DUTY_TO_NOTIFY))
-                .isNotEqualTo(new ReferralIdentifiers(KEY).anonymousTask("42", ReferralPathway.DUTY_TO_NOTIFY));
+    void theConcernFlagKeepsThePatientIdAndInstructionFlagsAddTheirCode() {
+        assertThat(ReferralIdentifiers.flag("7", SafeguardingFlag.CONCERN)).isEqualTo("7");
+        assertThat(ReferralIdentifiers.flag("7", SafeguardingFlag.SAFE_CONTACT_ONLY))
+                .isEqualTo("7.safe-contact-restricted");
     }
 
     @Test
-    void rejectsAShortKey() {
-        assertThatThrownBy(() -> new ReferralIdentifiers(new byte[8])).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void identifiedTaskNamesResponseAndPathway() {
-        assertThat(ReferralIdentifiers.task("42", ReferralPathway.NRM_FIRST_RESPONDER))
-                .isEqualTo("42.nrm-first-responder");
+    void aPathwaysTasksAreOwnedByItsReceiversDirectoryEntry() {
+        assertThat(ReferralIdentifiers.directoryOrganization(ReferralPathway.ROSA))
+                .isEqualTo("Organization?identifier=" + ReferralIdentifiers.DIRECTORY_SYSTEM + "|rosa");
+        assertThat(ReferralIdentifiers.directoryOrganization(ReferralPathway.DUTY_TO_AVERT))
+                .isEqualTo("Organization?identifier=" + ReferralIdentifiers.DIRECTORY_SYSTEM
+                        + "|designated-safeguarding-lead");
     }
 }

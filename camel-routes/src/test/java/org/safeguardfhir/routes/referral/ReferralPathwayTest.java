@@ -43,6 +43,31 @@ class ReferralPathwayTest {
         assertThat(ReferralPathway.fromCode(null)).isEmpty();
     }
 
+    @ParameterizedTest
+    @EnumSource(Jurisdiction.class)
+    void everyPathwayPlannableInAJurisdictionBelongsToItInTheCodeSystem(Jurisdiction jurisdiction) {
+        CodeSystem file = CodeSystemFile.read(Canonicals.REFERRAL_PATHWAY);
+        String code = jurisdiction == Jurisdiction.NORWAY ? "NO" : "UK";
+
+        assertThat(ReferralPlanner.plannable(jurisdiction)).allSatisfy(pathway -> assertThat(file.getConcept().stream()
+                        .filter(concept -> concept.getCode().equals(pathway.code()))
+                        .flatMap(concept -> concept.getProperty().stream())
+                        .filter(p -> p.getCode().equals("jurisdiction"))
+                        .map(p -> p.getValue().primitiveValue()))
+                .as(pathway.code())
+                .contains(code));
+    }
+
+    @Test
+    void flagEnumMatchesTheShippedCodeSystemExactlyAndInOrder() {
+        CodeSystem file = CodeSystemFile.read(Canonicals.SAFEGUARDING_FLAG);
+
+        assertThat(Arrays.stream(SafeguardingFlag.values()).map(f -> f.code() + "|" + f.display()))
+                .containsExactlyElementsOf(file.getConcept().stream()
+                        .map(c -> c.getCode() + "|" + c.getDisplay())
+                        .toList());
+    }
+
     private static boolean requiresConsent(ConceptDefinitionComponent concept) {
         List<ConceptPropertyComponent> properties = concept.getProperty().stream()
                 .filter(p -> p.getCode().equals("requiresConsent"))

@@ -1,6 +1,7 @@
 package org.safeguardfhir.routes.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -19,7 +20,7 @@ class AgeAssessmentTest {
     void adultWhenBirthDateShowsEighteenOrOverAndNothingSuggestsOtherwise() {
         ScreeningAnswers answers = ScreeningResponse.adult().answers();
 
-        assertThat(assessment.assess(answers, ADULT_BIRTH_DATE, AUTHORED)).isEqualTo(AgeGroup.ADULT);
+        assertThat(groupOf(answers, ADULT_BIRTH_DATE, AUTHORED)).isEqualTo(AgeGroup.ADULT);
     }
 
     @Test
@@ -27,7 +28,7 @@ class AgeAssessmentTest {
         ScreeningAnswers answers =
                 ScreeningResponse.child().answer("private.age", "no").answers();
 
-        assertThat(assessment.assess(answers, ADULT_BIRTH_DATE, AUTHORED)).isEqualTo(AgeGroup.CHILD);
+        assertThat(groupOf(answers, ADULT_BIRTH_DATE, AUTHORED)).isEqualTo(AgeGroup.CHILD);
     }
 
     @Test
@@ -35,7 +36,7 @@ class AgeAssessmentTest {
         ScreeningAnswers answers =
                 ScreeningResponse.adult().answer("private.age", "no").answers();
 
-        assertThat(assessment.assess(answers, Optional.of(LocalDate.of(2010, 1, 1)), AUTHORED))
+        assertThat(groupOf(answers, Optional.of(LocalDate.of(2010, 1, 1)), AUTHORED))
                 .isEqualTo(AgeGroup.CHILD);
     }
 
@@ -43,7 +44,7 @@ class AgeAssessmentTest {
     void adultOnTheEighteenthBirthday() {
         ScreeningAnswers answers = ScreeningResponse.adult().answers();
 
-        assertThat(assessment.assess(answers, Optional.of(AUTHORED.minusYears(18)), AUTHORED))
+        assertThat(groupOf(answers, Optional.of(AUTHORED.minusYears(18)), AUTHORED))
                 .isEqualTo(AgeGroup.ADULT);
     }
 
@@ -51,8 +52,7 @@ class AgeAssessmentTest {
     void childOneDayBeforeTheEighteenthBirthday() {
         ScreeningAnswers answers = ScreeningResponse.adult().answers();
 
-        assertThat(assessment.assess(
-                        answers, Optional.of(AUTHORED.minusYears(18).plusDays(1)), AUTHORED))
+        assertThat(groupOf(answers, Optional.of(AUTHORED.minusYears(18).plusDays(1)), AUTHORED))
                 .isEqualTo(AgeGroup.CHILD);
     }
 
@@ -61,10 +61,8 @@ class AgeAssessmentTest {
         ScreeningAnswers answers = ScreeningResponse.adult().answers();
         Optional<LocalDate> leapDay = Optional.of(LocalDate.of(2008, 2, 29));
 
-        assertThat(assessment.assess(answers, leapDay, LocalDate.of(2026, 2, 28)))
-                .isEqualTo(AgeGroup.CHILD);
-        assertThat(assessment.assess(answers, leapDay, LocalDate.of(2026, 3, 1)))
-                .isEqualTo(AgeGroup.ADULT);
+        assertThat(groupOf(answers, leapDay, LocalDate.of(2026, 2, 28))).isEqualTo(AgeGroup.CHILD);
+        assertThat(groupOf(answers, leapDay, LocalDate.of(2026, 3, 1))).isEqualTo(AgeGroup.ADULT);
     }
 
     @ParameterizedTest
@@ -73,7 +71,7 @@ class AgeAssessmentTest {
         ScreeningAnswers answers =
                 ScreeningResponse.adult().answer("private.age", answer).answers();
 
-        assertThat(assessment.assess(answers, ADULT_BIRTH_DATE, AUTHORED)).isEqualTo(AgeGroup.CHILD);
+        assertThat(groupOf(answers, ADULT_BIRTH_DATE, AUTHORED)).isEqualTo(AgeGroup.CHILD);
     }
 
     @ParameterizedTest
@@ -84,18 +82,36 @@ class AgeAssessmentTest {
                 .answer("observed.indicators", "fearful-or-withdrawn", indicator)
                 .answers();
 
-        assertThat(assessment.assess(answers, ADULT_BIRTH_DATE, AUTHORED)).isEqualTo(AgeGroup.CHILD);
+        assertThat(groupOf(answers, ADULT_BIRTH_DATE, AUTHORED)).isEqualTo(AgeGroup.CHILD);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"unsure", "declined"})
-    void childWhenNoBirthDateAndTheAgeQuestionIsNotAnsweredNo(String answer) {
+    @ValueSource(strings = {"declined", "prefer-not-to-say"})
+    void anAdultWithNoBirthDateAndNoAgeAnswerIsAnAdultWhoseAgeIsStillToBeEstablished(String answer) {
         ScreeningAnswers unanswered = ScreeningResponse.adult().answers();
-        ScreeningAnswers notNo =
+        ScreeningAnswers notAnswered =
                 ScreeningResponse.adult().answer("private.age", answer).answers();
 
-        assertThat(assessment.assess(unanswered, Optional.empty(), AUTHORED)).isEqualTo(AgeGroup.CHILD);
-        assertThat(assessment.assess(notNo, Optional.empty(), AUTHORED)).isEqualTo(AgeGroup.CHILD);
+        assertThat(assessment.assess(unanswered, Optional.empty(), AUTHORED))
+                .isEqualTo(new AgeFinding(AgeGroup.ADULT, false));
+        assertThat(assessment.assess(notAnswered, Optional.empty(), AUTHORED))
+                .isEqualTo(new AgeFinding(AgeGroup.ADULT, false));
+    }
+
+    @Test
+    void aChildIsAlwaysFoundOnEvidence() {
+        assertThat(assessment.assess(ScreeningResponse.child().answers(), Optional.empty(), AUTHORED))
+                .isEqualTo(new AgeFinding(AgeGroup.CHILD, true));
+        assertThatThrownBy(() -> new AgeFinding(AgeGroup.CHILD, false)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBirthDateOrTheAgeQuestionAnsweredNoEstablishesAnAdultsAge() {
+        assertThat(assessment.assess(ScreeningResponse.adult().answers(), ADULT_BIRTH_DATE, AUTHORED))
+                .isEqualTo(new AgeFinding(AgeGroup.ADULT, true));
+        assertThat(assessment.assess(
+                        ScreeningResponse.adult().answer("private.age", "no").answers(), Optional.empty(), AUTHORED))
+                .isEqualTo(new AgeFinding(AgeGroup.ADULT, true));
     }
 
     @Test
@@ -103,7 +119,7 @@ class AgeAssessmentTest {
         ScreeningAnswers answers =
                 ScreeningResponse.adult().answer("private.age", "no").answers();
 
-        assertThat(assessment.assess(answers, Optional.empty(), AUTHORED)).isEqualTo(AgeGroup.ADULT);
+        assertThat(groupOf(answers, Optional.empty(), AUTHORED)).isEqualTo(AgeGroup.ADULT);
     }
 
     @Test
@@ -111,6 +127,10 @@ class AgeAssessmentTest {
         ScreeningAnswers answers =
                 ScreeningResponse.adult().answer("private.age", "declined").answers();
 
-        assertThat(assessment.assess(answers, ADULT_BIRTH_DATE, AUTHORED)).isEqualTo(AgeGroup.ADULT);
+        assertThat(groupOf(answers, ADULT_BIRTH_DATE, AUTHORED)).isEqualTo(AgeGroup.ADULT);
+    }
+
+    private AgeGroup groupOf(ScreeningAnswers answers, Optional<LocalDate> birthDate, LocalDate authoredOn) {
+        return assessment.assess(answers, birthDate, authoredOn).group();
     }
 }

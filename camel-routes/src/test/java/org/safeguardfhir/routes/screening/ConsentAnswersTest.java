@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConsentAnswersTest {
@@ -41,20 +42,44 @@ class ConsentAnswersTest {
     }
 
     @Test
-    void theDutyToNotifyAnswerIsNotConsentToAPathway() {
-        // Duty to Notify is anonymous and needs no consent; the question only asks whether to use it.
+    void theDutyToNotifyAnswerIsTheCliniciansJudgementNotConsentToAPathway() {
         ConsentAnswers consent = ConsentAnswers.from(ScreeningResponse.adult()
                 .answer("consent.uk.nrm", "no")
-                .answer("consent.uk.duty-to-notify", "yes")
+                .answer("consent.uk.duty-to-notify", "no")
                 .answers());
 
         assertThat(consent.byPathway()).containsExactly(Map.entry("nrm-first-responder", false));
+        assertThat(consent.dutyToNotify()).contains(false);
+        assertThat(ConsentAnswers.from(ScreeningResponse.adult().answers()).dutyToNotify())
+                .isEmpty();
+    }
+
+    @Test
+    void answersCountOnlyWhenThePatientWasSeenAloneWithoutACompanionInterpretingAndTheOptionsWereExplained() {
+        assertThat(safelyObtained(true, true, "professional")).isTrue();
+        assertThat(safelyObtained(true, true, "none-needed")).isTrue();
+        assertThat(safelyObtained(false, true, "professional")).isFalse();
+        assertThat(safelyObtained(true, false, "professional")).isFalse();
+        assertThat(safelyObtained(true, true, "family-friend-accompanying")).isFalse();
+        assertThat(ConsentAnswers.from(ScreeningResponse.adult().answers()).obtainedSafely())
+                .as("nothing recorded about the setting")
+                .isFalse();
+    }
+
+    private static boolean safelyObtained(boolean seenAlone, boolean explained, String interpreter) {
+        return ConsentAnswers.from(ScreeningResponse.adult()
+                        .answer("context.seen-alone", seenAlone)
+                        .answer("consent.explained", explained)
+                        .answer("context.interpreter", interpreter)
+                        .answer("consent.uk.nrm", "yes")
+                        .answers())
+                .obtainedSafely();
     }
 
     @Test
     void theMapIsCopiedAndCannotBeChanged() {
         Map<String, Boolean> source = new HashMap<>(Map.of("rosa", true));
-        ConsentAnswers consent = new ConsentAnswers(source);
+        ConsentAnswers consent = new ConsentAnswers(source, true, Optional.empty());
         source.put("rosa", false);
 
         assertThat(consent.forPathway("rosa")).contains(true);

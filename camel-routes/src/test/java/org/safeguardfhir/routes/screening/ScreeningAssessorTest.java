@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 
 class ScreeningAssessorTest {
@@ -32,13 +34,67 @@ class ScreeningAssessorTest {
     }
 
     @Test
-    void anAdultScreenWithoutAgeEvidenceIsAssessedAsAChild() {
+    void anAdultScreenWithoutAgeEvidenceIsAssessedAsAnAdultWhoseAgeIsToBeEstablished() {
         QuestionnaireResponse response = Examples.response("adult-screening-immediate-danger");
 
-        assertThat(assessor.assess(response, Optional.empty()).ageGroup()).isEqualTo(AgeGroup.CHILD);
+        ScreeningAssessment withoutBirthDate = assessor.assess(response, Optional.empty());
+        assertThat(withoutBirthDate.ageGroup()).isEqualTo(AgeGroup.ADULT);
+        assertThat(withoutBirthDate.has(ScreeningFinding.AGE_TO_ESTABLISH)).isTrue();
         assertThat(assessor.assess(response, Examples.subjectBirthDate(response))
                         .ageGroup())
                 .isEqualTo(AgeGroup.ADULT);
+    }
+
+    @Test
+    void findingsComeFromTheAnswersWhateverTheOutcome() {
+        ScreeningAssessment assessment = assessor.assess(
+                ScreeningResponse.adult()
+                        .answer("private.age", "no")
+                        .answer("danger.immediate", "unsure")
+                        .answer("contact.safe-to-call", "yes")
+                        .answer("contact.safe-to-write", "unsure")
+                        .answer("context.interpreter", "family-friend-accompanying")
+                        .build(),
+                Optional.empty());
+
+        assertThat(assessment.findings())
+                .containsExactly(
+                        ScreeningFinding.CONCERN_RAISED,
+                        ScreeningFinding.DANGER_UNCERTAIN,
+                        ScreeningFinding.SAFE_CONTACT_RESTRICTED,
+                        ScreeningFinding.COMPANION_INTERPRETED);
+        assertThat(assessor.assess(
+                                ScreeningResponse.adult()
+                                        .answer("private.age", "yes")
+                                        .answer("contact.safe-to-call", "yes")
+                                        .build(),
+                                Optional.empty())
+                        .findings())
+                .as("the adult form's age question is no sign of exploitation")
+                .isEmpty();
+    }
+
+    @Test
+    void aProfessionalInterpretersLanguageAndModeAreRecorded() {
+        QuestionnaireResponse response = ScreeningResponse.adult()
+                .answer("context.interpreter", "professional")
+                .answerWith("context.interpreter-language", new Coding("urn:ietf:bcp:47", "ti", "Tigrinya"))
+                .answer("context.interpreter-mode", "telephone")
+                .build();
+
+        assertThat(assessor.assess(response, Optional.empty()).interpreter())
+                .contains(new InterpreterNeed(Optional.of("ti"), Optional.of("Tigrinya"), Optional.of("telephone")));
+        assertThat(assessor.assess(
+                                ScreeningResponse.adult()
+                                        .answer("context.interpreter", "professional")
+                                        .answerWith("context.interpreter-language", new StringType("Wolof"))
+                                        .build(),
+                                Optional.empty())
+                        .interpreter())
+                .contains(new InterpreterNeed(Optional.empty(), Optional.of("Wolof"), Optional.empty()));
+        assertThat(assessor.assess(ScreeningResponse.adult().build(), Optional.empty())
+                        .interpreter())
+                .isEmpty();
     }
 
     @Test

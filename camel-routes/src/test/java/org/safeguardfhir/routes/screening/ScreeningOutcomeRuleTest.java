@@ -100,9 +100,30 @@ class ScreeningOutcomeRuleTest {
         assertThat(rule.recompute(ScreeningResponse.adult()
                         .answer("private.documents", answer)
                         .answer("private.threats", answer)
-                        .answer("danger.immediate", answer)
                         .answers()))
                 .isEqualTo(ScreeningOutcome.NEGATIVE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void notBeingSureAboutImmediateDangerIsHighRiskOnEitherForm(boolean child) {
+        ScreeningResponse response = child ? ScreeningResponse.child() : ScreeningResponse.adult();
+
+        assertThat(rule.recompute(response.answer("danger.immediate", "unsure").answers()))
+                .isEqualTo(ScreeningOutcome.HIGH_RISK);
+    }
+
+    @Test
+    void theAdultFormsAgeQuestionIsNoSignOfExploitation() {
+        assertThat(rule.recompute(
+                        ScreeningResponse.adult().answer("private.age", "yes").answers()))
+                .isEqualTo(ScreeningOutcome.NEGATIVE);
+        assertThat(rule.recompute(ScreeningResponse.child()
+                        .answer("private.age", "yes")
+                        .answer("private.money", "yes")
+                        .answers()))
+                .as("on the child form, being told to say you are older is a sign")
+                .isEqualTo(ScreeningOutcome.POSITIVE);
     }
 
     @Test

@@ -39,6 +39,9 @@ class OperationAccessInterceptor implements RestInterceptor {
     /** SDC pre-fill: reads a Questionnaire and the subject Patient, as the caller, and stores nothing. */
     private static final String POPULATE = "$populate";
 
+    /** The lead records a suspicion after reviewing a screen; nobody else may label a person. */
+    private static final String CONFIRM_CONCERN = "$confirm-concern";
+
     /** A Subscription's owner gets a new signing secret; whose the Subscription is, the operation checks. */
     private static final String ROTATE_SECRET = "$rotate-secret";
 
@@ -149,6 +152,10 @@ class OperationAccessInterceptor implements RestInterceptor {
         } else if (POPULATE.equals(operation) && "Questionnaire".equals(type)) {
             requireRead(caller, type, Interaction.READ);
             requireRead(caller, "Patient", Interaction.READ);
+        } else if (CONFIRM_CONCERN.equals(operation) && "QuestionnaireResponse".equals(type)) {
+            if (!AccessPolicy.seesRestricted(caller)) {
+                throw forbidden("Only the safeguarding lead records a suspicion.");
+            }
         } else if (ROTATE_SECRET.equals(operation) && AccessPolicy.SUBSCRIPTION.equals(type)) {
             requireWrite(caller, type, Interaction.UPDATE);
         } else if (STATISTICS.equals(operation) && type == null) {

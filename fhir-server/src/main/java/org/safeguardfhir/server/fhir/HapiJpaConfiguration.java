@@ -62,6 +62,9 @@ class HapiJpaConfiguration {
         settings.setStoreResourceInHSearchIndex(false);
         // Conditional create and update must match exactly one resource under concurrency, not just "probably".
         settings.setUniqueIndexesEnabled(true);
+        // HAPI would answer a search repeated within a minute from the first one's results, so a lead polling for
+        // new referral Tasks (an immediate-danger one among them) would not see them for up to a minute.
+        settings.setReuseCachedSearchResultsForMillis(null);
         return settings;
     }
 

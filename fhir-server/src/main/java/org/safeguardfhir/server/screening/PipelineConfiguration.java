@@ -14,11 +14,9 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
 import org.safeguardfhir.routes.fhir.FhirStore;
 import org.safeguardfhir.routes.outbox.ScreeningOutbox;
-import org.safeguardfhir.routes.referral.Icd10cmMap;
 import org.safeguardfhir.routes.referral.Jurisdiction;
 import org.safeguardfhir.routes.referral.ReferralBundleMapper;
 import org.safeguardfhir.routes.referral.ReferralFailures;
-import org.safeguardfhir.routes.referral.ReferralIdentifiers;
 import org.safeguardfhir.routes.referral.ReferralPlanner;
 import org.safeguardfhir.routes.referral.ReferralSteps;
 import org.safeguardfhir.routes.referral.ScreeningCaseLoader;
@@ -26,16 +24,17 @@ import org.safeguardfhir.routes.referral.ScreeningToReferralRoute;
 import org.safeguardfhir.routes.support.PipelineMetrics;
 import org.safeguardfhir.routes.support.PipelineProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the screening-to-referral pipeline: outbox, FHIR store, decision rules, mappers and the Camel route. */
 @Configuration(proxyBeanMethods = false)
+@Import(JurisdictionConfiguration.class)
 @EnableConfigurationProperties({PipelineProperties.class, ReferralDirectoryProperties.class})
 class PipelineConfiguration {
 
@@ -53,6 +52,14 @@ class PipelineConfiguration {
     }
 
     @Bean
+    ConsentReplanInterceptor consentReplanInterceptor(
+            ScreeningOutbox outbox, DaoRegistry daos, IInterceptorService jpa) {
+        var interceptor = new ConsentReplanInterceptor(outbox, daos);
+        jpa.registerInterceptor(interceptor);
+        return interceptor;
+    }
+
+    @Bean
     FhirStore fhirStore(
             FhirContext fhirContext,
             DaoRegistry daos,
@@ -63,16 +70,9 @@ class PipelineConfiguration {
     }
 
     @Bean
-    ReferralIdentifiers referralIdentifiers(JdbcTemplate jdbc) {
-        byte[] key = jdbc.queryForObject(
-                "SELECT secret FROM safeguard.installation_secret WHERE name = 'anonymous-referral-key'", byte[].class);
-        return new ReferralIdentifiers(key);
-    }
-
-    @Bean
     ReferralDirectoryInstaller referralDirectoryInstaller(
             ReferralDirectoryProperties properties,
-            @Value("${safeguard.jurisdiction}") Jurisdiction jurisdiction,
+            Jurisdiction jurisdiction,
             DaoRegistry daos,
             PlatformTransactionManager transactionManager,
             JdbcTemplate jdbc) {
@@ -87,20 +87,10 @@ class PipelineConfiguration {
 
     @Bean
     ReferralSteps referralSteps(
-            ScreeningOutbox outbox,
-            FhirStore store,
-            ReferralIdentifiers identifiers,
-            @Value("${safeguard.jurisdiction}") Jurisdiction jurisdiction,
-            PipelineMetrics metrics) {
-        var mapper = new ReferralBundleMapper(identifiers, Icd10cmMap.load(), Clock.systemUTC());
+            ScreeningOutbox outbox, FhirStore store, Jurisdiction jurisdiction, PipelineMetrics metrics) {
+        var mapper = new ReferralBundleMapper(Clock.systemUTC());
         return new ReferralSteps(
-                outbox,
-                new ScreeningCaseLoader(store, identifiers),
-                new ReferralPlanner(),
-                jurisdiction,
-                mapper,
-                store,
-                metrics);
+                outbox, new ScreeningCaseLoader(store), new ReferralPlanner(), jurisdiction, mapper, store, metrics);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Organization;
 import org.safeguardfhir.routes.referral.Jurisdiction;
 import org.safeguardfhir.routes.referral.ReferralIdentifiers;
 import org.safeguardfhir.routes.referral.ReferralPathway;
+import org.safeguardfhir.routes.referral.ReferralPlanner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -75,24 +76,10 @@ public class ReferralDirectoryInstaller {
                         new SystemRequestDetails());
     }
 
-    /** Pathways the planner can choose in a jurisdiction. */
+    /** Directory entries the planner's pathways need: each pathway's receiver. */
     static Set<ReferralPathway> required(Jurisdiction jurisdiction) {
-        return switch (jurisdiction) {
-            case UK ->
-                EnumSet.of(
-                        ReferralPathway.DESIGNATED_SAFEGUARDING_LEAD,
-                        ReferralPathway.CHILD_PROTECTION,
-                        ReferralPathway.NRM_FIRST_RESPONDER,
-                        ReferralPathway.DUTY_TO_NOTIFY,
-                        ReferralPathway.MODERN_SLAVERY_HELPLINE,
-                        ReferralPathway.SALVATION_ARMY_REFERRAL_HELPLINE,
-                        ReferralPathway.POLICE_EMERGENCY);
-            case NO ->
-                EnumSet.of(
-                        ReferralPathway.DESIGNATED_SAFEGUARDING_LEAD,
-                        ReferralPathway.ROSA,
-                        ReferralPathway.BARNEVERNET,
-                        ReferralPathway.POLICE_NO);
-        };
+        Set<ReferralPathway> receivers = EnumSet.noneOf(ReferralPathway.class);
+        ReferralPlanner.plannable(jurisdiction).forEach(pathway -> receivers.add(pathway.receiver()));
+        return receivers;
     }
 }

@@ -13,7 +13,7 @@ import org.safeguardfhir.terminology.Canonicals;
  * logged in; the token does. Recorded by identifier rather than as a literal reference, because the user's record
  * usually lives in the EHR, not here, and a reference to it could not be resolved.
  */
-final class SubmitterReference {
+public final class SubmitterReference {
 
     static final String FHIR_USER_SYSTEM = Canonicals.BASE + "/sid/fhir-user";
     static final String CLIENT_SYSTEM = Canonicals.BASE + "/sid/oauth-client";
@@ -22,7 +22,7 @@ final class SubmitterReference {
     private SubmitterReference() {}
 
     /** The submitter of the request this thread serves; empty for the server's own work. */
-    static Optional<Reference> current() {
+    public static Optional<Reference> current() {
         return CallerAuthentication.currentAuthentication().flatMap(SubmitterReference::of);
     }
 

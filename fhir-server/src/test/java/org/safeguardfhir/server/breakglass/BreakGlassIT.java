@@ -74,7 +74,7 @@ class BreakGlassIT {
         var fullFlag = FhirClients.context()
                 .newJsonParser()
                 .parseResource(Flag.class, get(token, "Flag/" + flag, false).body());
-        assertThat(fullFlag.getMeta().getSecurity()).extracting(Coding::getCode).contains("HT");
+        assertThat(fullFlag.getMeta().getSecurity()).extracting(Coding::getCode).contains("SAFEGUARDING");
         assertThat(get(token, "Observation?subject=" + patient, false).body()).contains("Observation/" + result);
         assertThat(get(token, "Observation/" + otherPatientsResult, false).statusCode())
                 .as("another patient's records stay hidden")

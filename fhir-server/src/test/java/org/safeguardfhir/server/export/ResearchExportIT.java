@@ -26,7 +26,9 @@ import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +115,13 @@ class ResearchExportIT {
         for (String patient : List.of(screenedAlbanian, loner)) {
             String response = screenings.submit(screenings.example("adult-screening-positive", new Reference(patient)));
             screenings.awaitProcessed(response);
+            // The lead confirms the concern, which records the suspicion the export then carries.
+            client.operation()
+                    .onInstance(new IdType("QuestionnaireResponse", response))
+                    .named("$confirm-concern")
+                    .withNoParameters(Parameters.class)
+                    .returnResourceType(Bundle.class)
+                    .execute();
         }
     }
 

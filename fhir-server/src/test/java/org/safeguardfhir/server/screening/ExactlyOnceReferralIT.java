@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.BooleanType;
-import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
@@ -78,7 +77,8 @@ class ExactlyOnceReferralIT {
         assertThat(versions(id)).isEqualTo(versionsBefore);
         assertThat(provenances(id)).hasSize(1);
         assertThat(screenings.search(Flag.class, "subject=" + patient.getReference()))
-                .hasSize(1);
+                .as("the concern and the safe-contact Flag, once each")
+                .hasSize(2);
     }
 
     @Test
@@ -88,8 +88,8 @@ class ExactlyOnceReferralIT {
         String id = screenings.submit(response);
         screenings.awaitProcessed(id);
         Map<String, Task> before = byPathway(tasks(id));
-        assertThat(before.get("nrm-first-responder").getStatus()).isEqualTo(Task.TaskStatus.ONHOLD);
-        Task anonymous = anonymousTaskOf(id);
+        assertThat(before.get("nrm-first-responder").getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
+        Task considerNotifying = before.get("duty-to-notify");
 
         response.setId(id);
         response.setStatus(QuestionnaireResponseStatus.AMENDED);
@@ -109,12 +109,12 @@ class ExactlyOnceReferralIT {
                         .getVersionIdPart());
         assertThat(client.read()
                         .resource(Task.class)
-                        .withId(anonymous.getIdElement().toUnqualifiedVersionless())
+                        .withId(considerNotifying.getIdElement().toUnqualifiedVersionless())
                         .execute()
                         .getStatus())
-                .as("Duty to Notify is withdrawn once the patient consents to the NRM")
+                .as("Duty to Notify is no longer to be considered once the patient is willing to be referred")
                 .isEqualTo(Task.TaskStatus.CANCELLED);
-        assertThat(tasks(id)).hasSize(2);
+        assertThat(tasks(id)).hasSize(3);
     }
 
     @Test
@@ -133,15 +133,14 @@ class ExactlyOnceReferralIT {
         assertThat(tasks(id)).hasSize(3).allSatisfy(task -> assertThat(task.getStatus())
                 .isEqualTo(Task.TaskStatus.CANCELLED));
         assertThat(screenings.search(Flag.class, "subject=" + patient.getReference()))
+                .filteredOn(flag -> flag.getCode().getCodingFirstRep().getCode().equals("safeguarding-concern"))
                 .singleElement()
                 .satisfies(flag -> assertThat(flag.getStatus()).isEqualTo(Flag.FlagStatus.INACTIVE));
-        assertThat(screenings.search(Condition.class, "evidence-detail=QuestionnaireResponse/" + id))
+        assertThat(screenings.search(Flag.class, "subject=" + patient.getReference()))
+                .filteredOn(flag -> flag.getCode().getCodingFirstRep().getCode().equals("safe-contact-restricted"))
+                .as("only the lead lowers an instruction Flag")
                 .singleElement()
-                .satisfies(condition -> assertThat(condition
-                                .getVerificationStatus()
-                                .getCodingFirstRep()
-                                .getCode())
-                        .isEqualTo("refuted"));
+                .satisfies(flag -> assertThat(flag.getStatus()).isEqualTo(Flag.FlagStatus.ACTIVE));
         assertThat(screenings.search(Observation.class, "derived-from=QuestionnaireResponse/" + id))
                 .singleElement()
                 .satisfies(result -> {
@@ -195,19 +194,6 @@ class ExactlyOnceReferralIT {
 
     List<Provenance> provenances(String responseId) {
         return screenings.search(Provenance.class, "entity=QuestionnaireResponse/" + responseId);
-    }
-
-    Task anonymousTaskOf(String responseId) {
-        return provenances(responseId).stream()
-                .flatMap(provenance -> provenance.getTarget().stream())
-                .filter(target -> "Task".equals(target.getReferenceElement().getResourceType()))
-                .map(target -> client.read()
-                        .resource(Task.class)
-                        .withId(target.getReferenceElement())
-                        .execute())
-                .filter(task -> !task.hasFor())
-                .findFirst()
-                .orElseThrow();
     }
 
     Map<String, String> versions(String responseId) {

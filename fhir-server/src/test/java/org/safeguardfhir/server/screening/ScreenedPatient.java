@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Reference;
+import org.safeguardfhir.routes.referral.ReferralIdentifiers;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * @param patientId the patient's id part
  * @param response the screening response's id part
- * @param flag the safeguarding Flag's id part
+ * @param flag the safeguarding-concern Flag's id part (the screening also raises a safe-contact Flag)
  * @param result the screening-result Observation's id part
  */
 public record ScreenedPatient(String patientId, String response, String flag, String result) {
@@ -28,7 +29,10 @@ public record ScreenedPatient(String patientId, String response, String flag, St
         return new ScreenedPatient(
                 patientId,
                 response,
-                only(client, "Flag?patient=" + patientId),
+                only(
+                        client,
+                        "Flag?patient=" + patientId + "&identifier=" + ReferralIdentifiers.FLAG_SYSTEM + "|"
+                                + patientId),
                 only(client, "Observation?derived-from=QuestionnaireResponse/" + response));
     }
 

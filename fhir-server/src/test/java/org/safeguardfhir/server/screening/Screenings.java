@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
 import org.safeguardfhir.server.support.PackageExamples;
 import org.safeguardfhir.terminology.Canonicals;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,6 +80,43 @@ public final class Screenings {
         return response;
     }
 
+    /** Sets the one answer of an item the example has. */
+    static QuestionnaireResponse answer(QuestionnaireResponse response, String linkId, Type value) {
+        var item =
+                find(response.getItem(), linkId).orElseThrow(() -> new IllegalArgumentException("no item " + linkId));
+        item.getAnswer().clear();
+        item.addAnswer().setValue(value);
+        return response;
+    }
+
+    /** Adds an item the example lacks, with one answer, right after its sibling {@code after} (items keep order). */
+    static QuestionnaireResponse answerAfter(QuestionnaireResponse response, String after, String linkId, Type value) {
+        String groupId = linkId.substring(0, linkId.lastIndexOf('.'));
+        var group = find(response.getItem(), groupId)
+                .orElseThrow(() -> new IllegalArgumentException("no group " + groupId));
+        int position = group.getItem()
+                .indexOf(find(group.getItem(), after)
+                        .orElseThrow(() -> new IllegalArgumentException("no item " + after)));
+        var item = new QuestionnaireResponseItemComponent().setLinkId(linkId);
+        item.addAnswer().setValue(value);
+        group.getItem().add(position + 1, item);
+        return response;
+    }
+
+    /** Removes the private section, as a form does when the patient is not seen alone. */
+    static QuestionnaireResponse withoutPrivateAnswers(QuestionnaireResponse response) {
+        response.getItem().removeIf(item -> "private".equals(item.getLinkId()));
+        return response;
+    }
+
+    /** Answers every private question of the response "no", as a screen that found nothing in private would. */
+    static QuestionnaireResponse nothingInPrivate(QuestionnaireResponse response) {
+        find(response.getItem(), "private").ifPresent(group -> group.getItem().stream()
+                .filter(item -> item.hasAnswer())
+                .forEach(item -> answer(response, item.getLinkId(), "no")));
+        return response;
+    }
+
     /** Removes the answers of an item, as a form does when a changed answer disables it. */
     static QuestionnaireResponse withoutAnswer(QuestionnaireResponse response, String linkId) {
         find(response.getItem(), linkId).ifPresent(item -> item.getAnswer().clear());
@@ -129,7 +167,7 @@ public final class Screenings {
                 responseId);
     }
 
-    <T extends Resource> List<T> search(Class<T> type, String query) {
+    public <T extends Resource> List<T> search(Class<T> type, String query) {
         Bundle bundle = client.search()
                 .byUrl(type.getSimpleName() + "?" + query + "&_count=200")
                 .returnBundle(Bundle.class)

@@ -26,7 +26,7 @@ class TerminologyOperationsIT {
     IGenericClient client;
 
     @Test
-    void expandsTheNorwegianPathwaysToTheirThreeCodes() {
+    void expandsTheNorwegianPathwaysToTheirSixCodes() {
         var expansion = client.operation()
                 .onType(ValueSet.class)
                 .named("$expand")
@@ -36,7 +36,13 @@ class TerminologyOperationsIT {
 
         assertThat(expansion.getExpansion().getContains())
                 .extracting(c -> c.getCode())
-                .containsExactlyInAnyOrder("rosa", "barnevernet", "police-no");
+                .containsExactlyInAnyOrder(
+                        "designated-safeguarding-lead",
+                        "rosa",
+                        "barnevernet",
+                        "police-no",
+                        "police-emergency-no",
+                        "duty-to-avert");
     }
 
     @Test

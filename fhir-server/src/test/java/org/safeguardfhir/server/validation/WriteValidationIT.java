@@ -116,7 +116,7 @@ class WriteValidationIT {
         var flag = PackageExamples.examples(Flag.class).get(0).copy();
         flag.setId((String) null);
         flag.setSubject(fixtures.patient().copy());
-        flag.getMeta().getSecurity().removeIf(c -> "SDV".equals(c.getCode()));
+        flag.getMeta().getSecurity().removeIf(c -> "SAFEGUARDING".equals(c.getCode()));
 
         var outcome = rejection(flag);
 
@@ -129,7 +129,7 @@ class WriteValidationIT {
         var flag = PackageExamples.examples(Flag.class).get(0).copy();
         flag.setId((String) null);
         flag.setSubject(fixtures.patient().copy());
-        flag.getMeta().getSecurity().removeIf(c -> "SDV".equals(c.getCode()));
+        flag.getMeta().getSecurity().removeIf(c -> "SAFEGUARDING".equals(c.getCode()));
 
         assertThatThrownBy(() -> daos.getResourceDao(Flag.class).create(flag, new SystemRequestDetails()))
                 .isInstanceOf(UnprocessableEntityException.class);

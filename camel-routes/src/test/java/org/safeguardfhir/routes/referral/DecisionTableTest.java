@@ -1,0 +1,219 @@
+package org.safeguardfhir.routes.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.safeguardfhir.routes.screening.AgeFinding;
+import org.safeguardfhir.routes.screening.AgeGroup;
+import org.safeguardfhir.routes.screening.ConsentAnswers;
+import org.safeguardfhir.routes.screening.ScreeningFinding;
+import org.safeguardfhir.routes.screening.ScreeningOutcome;
+
+/**
+ * The README's decision table is the rules as a reader sees them; this test runs every row through the planner and
+ * fails when the code and the table disagree, in either direction.
+ */
+class DecisionTableTest {
+
+    private static final Pattern TASK =
+            Pattern.compile("`([a-z-]+)`(?: ([a-z-]+)/([a-z-]+))?(?: \\[([a-z-]+(?:, [a-z-]+)*)])?");
+    private static final Map<String, Boolean> EVERY_PATHWAY = Map.of(
+            "nrm-first-responder", true,
+            "modern-slavery-helpline", true,
+            "salvation-army-referral-helpline", true,
+            "rosa", true,
+            "police-no", true);
+
+    private final ReferralPlanner planner = new ReferralPlanner();
+
+    /** One row of the table: the screen it describes and the Tasks it says are planned. */
+    record Row(
+            String id,
+            Jurisdiction jurisdiction,
+            AgeFinding age,
+            ScreeningOutcome outcome,
+            Set<ScreeningFinding> findings,
+            String wish,
+            Optional<Boolean> dutyToNotify,
+            List<PlannedReferral> tasks) {
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    static List<Row> rows() {
+        return readme().stream().map(DecisionTableTest::row).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("rows")
+    void plansWhatTheReadmeRowSays(Row row) {
+        ConsentAnswers consent = consent(row.wish(), row.dutyToNotify());
+        var assessment = ReferralPlannerTest.assessment(
+                row.outcome(), row.age(), consent, row.findings().toArray(ScreeningFinding[]::new));
+
+        assertThat(planner.plan(assessment, row.jurisdiction(), ConsentState.of(consent, List.of()))
+                        .referrals())
+                .as(row.id())
+                .containsExactlyElementsOf(row.tasks());
+    }
+
+    @Test
+    void theTableShowsEveryPathwayAndEveryStateTheRulesCanPlan() {
+        List<Row> rows = rows();
+        for (Jurisdiction jurisdiction : Jurisdiction.values()) {
+            assertThat(rows.stream()
+                            .filter(row -> row.jurisdiction() == jurisdiction)
+                            .flatMap(row -> row.tasks().stream())
+                            .map(PlannedReferral::pathway)
+                            .collect(Collectors.toSet()))
+                    .as("pathways shown for %s", jurisdiction)
+                    .containsAll(ReferralPlanner.plannable(jurisdiction));
+        }
+        assertThat(rows.stream().flatMap(row -> row.tasks().stream()).map(PlannedReferral::businessStatus))
+                .contains(
+                        PlannedReferral.AWAITING_REVIEW,
+                        PlannedReferral.WILLING_TO_BE_REFERRED,
+                        PlannedReferral.AWAITING_CONSENT,
+                        PlannedReferral.CONSENT_NOT_OBTAINED_SAFELY,
+                        PlannedReferral.DECLINED_BY_PATIENT);
+        assertThat(rows.stream().flatMap(row -> row.tasks().stream()).flatMap(task -> task.reasons().stream()))
+                .contains(LeadReviewReason.values());
+        assertThat(rows).extracting(Row::id).doesNotHaveDuplicates();
+    }
+
+    private static ConsentAnswers consent(String wish, Optional<Boolean> dutyToNotify) {
+        return switch (wish) {
+            case "yes" -> new ConsentAnswers(EVERY_PATHWAY, true, dutyToNotify);
+            case "no" ->
+                new ConsentAnswers(
+                        EVERY_PATHWAY.keySet().stream().collect(Collectors.toMap(k -> k, k -> false)),
+                        true,
+                        dutyToNotify);
+            case "yes, not safely" -> new ConsentAnswers(EVERY_PATHWAY, false, dutyToNotify);
+            case "not asked" -> new ConsentAnswers(Map.of(), true, dutyToNotify);
+            default -> throw new IllegalArgumentException("unknown answer: " + wish);
+        };
+    }
+
+    private static Row row(List<String> cells) {
+        String id = cells.get(0);
+        ReferralPriority priority = cells.get(8).equals("–") ? ReferralPriority.ROUTINE : priority(cells.get(8));
+        return new Row(
+                id,
+                switch (cells.get(1)) {
+                    case "England and Wales" -> Jurisdiction.ENGLAND_AND_WALES;
+                    case "Norway" -> Jurisdiction.NORWAY;
+                    default -> throw new IllegalArgumentException(id + ": jurisdiction " + cells.get(1));
+                },
+                switch (cells.get(2)) {
+                    case "adult" -> new AgeFinding(AgeGroup.ADULT, true);
+                    case "age unknown" -> new AgeFinding(AgeGroup.ADULT, false);
+                    case "child" -> new AgeFinding(AgeGroup.CHILD, true);
+                    default -> throw new IllegalArgumentException(id + ": age " + cells.get(2));
+                },
+                ScreeningOutcome.fromCode(cells.get(3))
+                        .orElseThrow(() -> new IllegalArgumentException(id + ": outcome " + cells.get(3))),
+                switch (cells.get(4)) {
+                    case "–" -> Set.of();
+                    case "a sign" -> Set.of(ScreeningFinding.CONCERN_RAISED);
+                    case "danger not sure" -> Set.of(ScreeningFinding.DANGER_UNCERTAIN);
+                    default -> throw new IllegalArgumentException(id + ": finding " + cells.get(4));
+                },
+                cells.get(5),
+                switch (cells.get(6)) {
+                    case "–" -> Optional.empty();
+                    case "yes" -> Optional.of(true);
+                    case "no" -> Optional.of(false);
+                    default -> throw new IllegalArgumentException(id + ": Duty to Notify " + cells.get(6));
+                },
+                tasks(id, cells.get(7), priority));
+    }
+
+    private static List<PlannedReferral> tasks(String id, String cell, ReferralPriority priority) {
+        if (cell.equals("none")) {
+            return List.of();
+        }
+        List<PlannedReferral> tasks = new ArrayList<>();
+        for (String task : cell.split("; ")) {
+            Matcher matcher = TASK.matcher(task.trim());
+            if (!matcher.matches()) {
+                throw new IllegalArgumentException(id + ": cannot read the Task " + task);
+            }
+            var pathway = ReferralPathway.fromCode(matcher.group(1))
+                    .orElseThrow(() -> new IllegalArgumentException(id + ": no pathway " + matcher.group(1)));
+            Set<LeadReviewReason> reasons = matcher.group(4) == null
+                    ? Set.of()
+                    : Arrays.stream(matcher.group(4).split(", "))
+                            .map(code -> Arrays.stream(LeadReviewReason.values())
+                                    .filter(reason -> reason.code().equals(code))
+                                    .findFirst()
+                                    .orElseThrow(() -> new IllegalArgumentException(id + ": no reason " + code)))
+                            .collect(Collectors.toCollection(() -> EnumSet.noneOf(LeadReviewReason.class)));
+            tasks.add(new PlannedReferral(
+                    pathway,
+                    matcher.group(2) == null ? PlannedReferral.REQUESTED : matcher.group(2),
+                    matcher.group(3) == null ? PlannedReferral.AWAITING_REVIEW : matcher.group(3),
+                    priority,
+                    reasons));
+        }
+        return tasks;
+    }
+
+    private static ReferralPriority priority(String code) {
+        return Arrays.stream(ReferralPriority.values())
+                .filter(priority -> priority.code().equals(code))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("priority " + code));
+    }
+
+    /** The body rows of the README table whose header starts with "| Row |", cell by cell. */
+    private static List<List<String>> readme() {
+        Path readme = Path.of("").toAbsolutePath();
+        while (readme != null && !Files.exists(readme.resolve("mvnw"))) {
+            readme = readme.getParent();
+        }
+        if (readme == null) {
+            throw new IllegalStateException(
+                    "no repository root above " + Path.of("").toAbsolutePath());
+        }
+        try (Stream<String> lines = Files.lines(readme.resolve("README.md"))) {
+            List<String> all = lines.toList();
+            int header = all.indexOf(all.stream()
+                    .filter(line -> line.startsWith("| Row |"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("README.md has no decision table")));
+            List<List<String>> rows = new ArrayList<>();
+            for (String line : all.subList(header + 2, all.size())) {
+                if (!line.startsWith("|")) {
+                    break;
+                }
+                rows.add(Arrays.stream(line.substring(1, line.length() - 1).split("\\|"))
+                        .map(String::trim)
+                        .toList());
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
