@@ -75,9 +75,17 @@ class PipelineConfiguration {
             Jurisdiction jurisdiction,
             DaoRegistry daos,
             PlatformTransactionManager transactionManager,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            ReferralDirectoryReview review) {
         return new ReferralDirectoryInstaller(
-                properties, jurisdiction, daos, new TransactionTemplate(transactionManager), jdbc);
+                properties, jurisdiction, daos, new TransactionTemplate(transactionManager), jdbc, review);
+    }
+
+    @Bean
+    ReferralDirectoryReview referralDirectoryReview(ReferralDirectoryProperties properties, MeterRegistry registry) {
+        var review = new ReferralDirectoryReview(properties, Clock.systemUTC());
+        review.register(registry);
+        return review;
     }
 
     @Bean

@@ -7,9 +7,12 @@ import java.util.Optional;
 public enum Dimension {
     /** The month the screening was completed, e.g. {@code 2026-11}. */
     PERIOD("period"),
-    /** The referral pathway ({@code none} for screenings that led to no referral). */
+    /** The pathway of a referral sent ({@code none} for screenings from which no referral was sent). */
     PATHWAY("pathway"),
-    /** The suspected exploitation types ({@code none} when no type was suspected). */
+    /**
+     * The suspected exploitation types ({@code none} when no type was suspected, or every suspicion was refuted or
+     * entered in error).
+     */
     EXPLOITATION_TYPE("exploitation-type"),
     /** The patient's age band when screened. */
     AGE_BAND("age-band"),

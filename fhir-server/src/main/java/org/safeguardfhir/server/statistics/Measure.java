@@ -6,7 +6,11 @@ public enum Measure {
     SCREENINGS("screenings"),
     /** Screenings whose outcome was positive, high risk or immediate danger. */
     POSITIVES("positives"),
-    /** Referral Tasks made from screenings (anonymous Duty to Notify Tasks carry no screening and are not counted). */
+    /**
+     * Referrals sent from screenings: referral Tasks in progress or completed as referred, acknowledged or closed
+     * referred, never the safeguarding lead's own review or duty Tasks ({@link CountingRules}). Anonymous Duty to
+     * Notify Tasks carry no screening and are not counted.
+     */
     REFERRALS("referrals");
 
     private final String code;

@@ -18,9 +18,9 @@ import org.safeguardfhir.server.fhir.RestProvider;
 import org.safeguardfhir.terminology.Canonicals;
 
 /**
- * {@code $safeguarding-statistics}: counts of screenings, positive screenings and referrals over a period, broken down
- * by up to two dimensions, safe to publish ({@link CountTable}). Who may call it is decided with the other operations,
- * in the access policy.
+ * {@code $safeguarding-statistics}: counts of screenings, positive screenings and referrals sent over a period, broken
+ * down by up to two dimensions, safe to publish ({@link CountTable}); what counts is in {@link CountingRules}. Who may
+ * call it is decided with the other operations, in the access policy.
  */
 public class SafeguardingStatisticsProvider implements RestProvider {
 

@@ -29,7 +29,9 @@ import org.safeguardfhir.terminology.Canonicals;
 
 /**
  * Reads the screenings of a period and what the pipeline made of them, straight from the repository (this is the
- * server's own aggregate view, not a caller's search), keeping only what {@link Screening} holds.
+ * server's own aggregate view, not a caller's search), keeping only what {@link Screening} holds: the outcome from the
+ * screening-result Observation, the exploitation types of the suspected-trafficking Conditions that still stand, and
+ * the pathways of the referrals actually sent ({@link CountingRules}).
  */
 class ScreeningLoader {
 
@@ -85,6 +87,9 @@ class ScreeningLoader {
             }
             for (var found : related("Condition", "evidence-detail", references)) {
                 var condition = (Condition) found;
+                if (!CountingRules.stands(condition)) {
+                    continue;
+                }
                 condition.getEvidence().stream()
                         .flatMap(e -> e.getDetail().stream())
                         .forEach(d -> types.computeIfAbsent(d.getReference(), k -> new HashSet<>())
@@ -92,12 +97,9 @@ class ScreeningLoader {
             }
             for (var found : related("Task", "focus", references)) {
                 var task = (Task) found;
-                task.getCode().getCoding().stream()
-                        .filter(c -> Canonicals.codeSystem(Canonicals.REFERRAL_PATHWAY)
-                                .equals(c.getSystem()))
-                        .findFirst()
-                        .ifPresent(c -> pathways.computeIfAbsent(task.getFocus().getReference(), k -> new ArrayList<>())
-                                .add(c.getCode()));
+                CountingRules.sentPathway(task).ifPresent(pathway -> pathways.computeIfAbsent(
+                                task.getFocus().getReference(), k -> new ArrayList<>())
+                        .add(pathway));
             }
         }
         var patients = new HashMap<String, Patient>();
