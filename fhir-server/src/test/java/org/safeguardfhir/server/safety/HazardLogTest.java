@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class HazardLogTest {
 
     /** The number of hazards written so far: raise it with every hazard added, so that none can be lost unnoticed. */
-    static final int MINIMUM_HAZARDS = 19;
+    static final int MINIMUM_HAZARDS = 25;
 
     static final Path DIRECTORY = Path.of("docs", "clinical-safety");
 
