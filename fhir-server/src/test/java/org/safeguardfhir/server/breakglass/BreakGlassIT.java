@@ -150,6 +150,12 @@ class BreakGlassIT {
                 .claim("patient", patient)
                 .build());
         assertThat(send(patientApp, "BTG", patient, REASON).statusCode()).isEqualTo(403);
+        String proxy = TestTokens.sign(TestTokens.claims(Role.CLINICIAN)
+                .claim("fhirUser", "RelatedPerson/relative-1")
+                .build());
+        assertThat(send(proxy, "BTG", patient, REASON).statusCode())
+                .as("someone acting for the patient, whatever role they claim")
+                .isEqualTo(403);
     }
 
     private HttpResponse<String> get(String token, String path, boolean breakGlass) throws Exception {
