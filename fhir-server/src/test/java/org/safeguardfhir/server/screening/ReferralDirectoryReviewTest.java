@@ -47,14 +47,14 @@ class ReferralDirectoryReviewTest {
         var entries = new LinkedHashMap<String, ReferralDirectoryProperties.Entry>();
         entries.put("rosa", entry("ROSA", "2027-07-01"));
         entries.put("police-no", entry("Politiet", "2027-06-29"));
-        entries.put("barnevernet", entry("Barneverntjenesten (local)", null));
+        entries.put("barnevernet", entry("Barnevernstjenesten (local)", null));
         entries.put("designated-safeguarding-lead", entry("Designated safeguarding lead (local)", "2027-06-30"));
 
         var review = new ReferralDirectoryReview(directory(entries), TODAY_2027_06_30);
 
         assertThat(review.overdue())
                 .containsExactly(
-                        new ReferralDirectoryReview.Overdue("barnevernet", "Barneverntjenesten (local)", null),
+                        new ReferralDirectoryReview.Overdue("barnevernet", "Barnevernstjenesten (local)", null),
                         new ReferralDirectoryReview.Overdue("police-no", "Politiet", LocalDate.parse("2027-06-29")));
     }
 
@@ -62,7 +62,7 @@ class ReferralDirectoryReviewTest {
     void eachOverdueEntryIsLoggedAsAWarningNamingIt() {
         var entries = new LinkedHashMap<String, ReferralDirectoryProperties.Entry>();
         entries.put("police-no", entry("Politiet", "2027-06-29"));
-        entries.put("barnevernet", entry("Barneverntjenesten (local)", null));
+        entries.put("barnevernet", entry("Barnevernstjenesten (local)", null));
         entries.put("rosa", entry("ROSA", "2027-06-30"));
         var review = new ReferralDirectoryReview(directory(entries), TODAY_2027_06_30);
         var logger = (Logger) LoggerFactory.getLogger(ReferralDirectoryReview.class);
@@ -82,7 +82,7 @@ class ReferralDirectoryReviewTest {
                 .satisfiesExactly(
                         barnevernet -> assertThat(barnevernet)
                                 .contains("safeguard.referral.directory.barnevernet")
-                                .contains("Barneverntjenesten (local)")
+                                .contains("Barnevernstjenesten (local)")
                                 .contains("no review-by date"),
                         police -> assertThat(police)
                                 .contains("safeguard.referral.directory.police-no")
@@ -96,7 +96,7 @@ class ReferralDirectoryReviewTest {
         var entries = Map.of(
                 "rosa", entry("ROSA", "2027-06-30"),
                 "police-no", entry("Politiet", "2028-06-30"),
-                "barnevernet", entry("Barneverntjenesten (local)", null));
+                "barnevernet", entry("Barnevernstjenesten (local)", null));
         var registry = new SimpleMeterRegistry();
         new ReferralDirectoryReview(directory(entries), now).register(registry);
         var gauge = registry.get("safeguard.referral.directory.overdue.entries").gauge();
