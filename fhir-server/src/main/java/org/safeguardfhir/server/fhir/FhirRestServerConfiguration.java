@@ -8,9 +8,9 @@ import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
 import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
-import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
@@ -46,6 +46,9 @@ class FhirRestServerConfiguration {
             List<RestProvider> providers) {
         // Narratives would render sensitive content as free text; clients render from structured data.
         fhirContext.setNarrativeGenerator(new NullNarrativeGenerator());
+        // Unknown elements, wrong JSON types and invalid primitives are refused (400 naming the element), not dropped
+        // or stored as they came: a lenient parser stores what the client did not mean.
+        fhirContext.setParserErrorHandler(new StrictErrorHandler());
 
         var server = new RestfulServer(fhirContext);
         server.setServerName(SERVER_NAME);
@@ -60,7 +63,7 @@ class FhirRestServerConfiguration {
         server.setServerAddressStrategy(
                 StringUtils.hasText(properties.serverAddress())
                         ? new HardcodedServerAddressStrategy(properties.serverAddress())
-                        : new IncomingRequestAddressStrategy());
+                        : new ServerAddress(properties.trustedProxies()));
 
         var capabilities = new JpaCapabilityStatementProvider(
                 server, systemDao, storageSettings, searchParamRegistry, validationSupport);

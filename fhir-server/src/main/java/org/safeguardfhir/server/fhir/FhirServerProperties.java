@@ -12,8 +12,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param defaultPageSize page size of a search that names no {@code _count}
  * @param maxPageSize largest page a client may ask for; larger {@code _count} values are capped
- * @param serverAddress public base URL (for links in bundles) when the server sits behind a proxy; empty to derive it
- *     from each request
+ * @param serverAddress public base URL (for links in bundles and Location) when the server sits behind a proxy; empty
+ *     for the address the server itself listens on (never the client's Host header)
+ * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-*} headers are honoured; empty for none
  * @param resourceTypes the FHIR resource types this server stores and serves; every other type answers 404 and is
  *     absent from the CapabilityStatement
  */
@@ -23,4 +24,10 @@ public record FhirServerProperties(
         @Min(1) @Max(1000) int defaultPageSize,
         @Min(1) @Max(1000) int maxPageSize,
         String serverAddress,
-        @NotEmpty Set<String> resourceTypes) {}
+        @NotEmpty Set<String> resourceTypes,
+        Set<String> trustedProxies) {
+
+    public FhirServerProperties {
+        trustedProxies = trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies);
+    }
+}

@@ -27,4 +27,17 @@ class DockerfileTest {
             assertThat(dockerfile).as("the Dockerfile copies %s", name).contains("COPY " + name + "/ " + name + "/");
         }
     }
+
+    @Test
+    void everyShippedLaunchBoundsTheHeap() throws IOException {
+        assertThat(Files.readString(ComposeFileTest.ROOT.resolve("fhir-server/Dockerfile")))
+                .as("the image")
+                .containsPattern("ENV JAVA_TOOL_OPTIONS=\"-Xmx\\d+[mg]\"");
+        assertThat(Files.readString(ComposeFileTest.ROOT.resolve("compose.yaml")))
+                .as("compose runs the image, with a memory limit around its heap")
+                .contains("dockerfile: fhir-server/Dockerfile", "mem_limit:");
+        assertThat(Files.readString(ComposeFileTest.ROOT.resolve("README.md")))
+                .as("the quick start")
+                .containsPattern("java -Xmx\\d+[mg] -jar fhir-server/target/fhir-server.jar");
+    }
 }

@@ -169,7 +169,7 @@ class ResearchExportIT {
 
         assertThat(kickOff.statusCode()).isEqualTo(202);
         String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
-        assertThat(status).startsWith(FhirClients.baseUrl(port) + "/$export-poll-status?_jobId=");
+        assertThat(status).startsWith(FhirClients.advertisedBaseUrl(port) + "/$export-poll-status?_jobId=");
 
         JsonNode manifest = awaitManifest(researcher, status);
         assertThat(manifest.get("requiresAccessToken").asBoolean()).isTrue();
@@ -489,7 +489,7 @@ class ResearchExportIT {
     }
 
     private String relative(String url) {
-        return url.substring(FhirClients.baseUrl(port).length() + 1);
+        return url.substring(FhirClients.advertisedBaseUrl(port).length() + 1);
     }
 
     private static String researcherToken(String subject) {

@@ -31,7 +31,7 @@ class CapabilityStatementIT {
 
         assertThat(capabilities.getFhirVersion()).isEqualTo(FHIRVersion._4_0_1);
         assertThat(capabilities.getSoftware().getName()).isEqualTo("Safeguard FHIR");
-        assertThat(capabilities.getImplementation().getUrl()).isEqualTo(FhirClients.baseUrl(port));
+        assertThat(capabilities.getImplementation().getUrl()).isEqualTo(FhirClients.advertisedBaseUrl(port));
         assertThat(capabilities.getRestFirstRep().getMode())
                 .isEqualTo(CapabilityStatement.RestfulCapabilityMode.SERVER);
     }

@@ -26,6 +26,14 @@ public final class FhirClients {
     }
 
     /** A client with {@link TestTokens#superuser()}'s token, for tests about something other than access. */
+    /**
+     * The base URL the server writes into its links for a test client: the address it listens on (tests connect to
+     * localhost, which is 127.0.0.1), never the Host header the client sent.
+     */
+    public static String advertisedBaseUrl(int port) {
+        return "http://127.0.0.1:" + port + "/fhir";
+    }
+
     public static IGenericClient forPort(int port) {
         return forPort(port, TestTokens.superuser());
     }

@@ -1,0 +1,34 @@
+package org.safeguardfhir.server.limits;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The limits a request must keep ({@code safeguard.limits.*}); each is named in the answer that refuses it.
+ *
+ * @param maxRequestSize the largest request body (413 beyond)
+ * @param maxBundleEntries entries per batch or transaction
+ * @param maxContained contained resources per resource
+ * @param maxRepeats values of one repeating element (items, names, answers), Bundle entries apart
+ * @param maxDepth nesting of elements within one resource
+ * @param maxSearchParameters search parameter values per request, paging and format parameters apart
+ * @param maxSortKeys keys in {@code _sort} (a larger {@code _count} is capped to the page size, as FHIR allows)
+ * @param maxOffset the largest {@code _offset}
+ * @param statementTimeout how long one database statement may run before PostgreSQL cancels it
+ */
+@Validated
+@ConfigurationProperties("safeguard.limits")
+public record RequestLimits(
+        @NotNull DataSize maxRequestSize,
+        @Min(1) int maxBundleEntries,
+        @Min(0) int maxContained,
+        @Min(1) int maxRepeats,
+        @Min(4) int maxDepth,
+        @Min(1) int maxSearchParameters,
+        @Min(1) int maxSortKeys,
+        @Min(0) int maxOffset,
+        @NotNull Duration statementTimeout) {}
