@@ -51,8 +51,9 @@ class RequestGuardFilter extends OncePerRequestFilter {
                 .or(() -> request.getQueryString() == null
                         ? Optional.empty()
                         : RequestText.problemInEncoded(request.getQueryString(), "The query"));
-        if (urlProblem.isPresent()) {
-            refuse(response, 400, IssueType.INVALID, urlProblem.get());
+        Optional<String> headerProblem = urlProblem.isPresent() ? urlProblem : PreconditionHeaders.problem(request);
+        if (headerProblem.isPresent()) {
+            refuse(response, 400, IssueType.INVALID, headerProblem.get());
             return;
         }
         if (request.getContentLengthLong() > max) {
@@ -65,7 +66,10 @@ class RequestGuardFilter extends OncePerRequestFilter {
             return;
         }
         if (body.length > 0) {
-            Optional<String> problem = RequestText.problemInBody(body);
+            Optional<String> problem = RequestText.problemInBody(body)
+                    .or(() -> JsonBody.isJson(request.getContentType(), body)
+                            ? JsonBody.problem(body)
+                            : Optional.empty());
             if (problem.isPresent()) {
                 refuse(response, 400, IssueType.INVALID, problem.get());
                 return;

@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import java.util.Map;
 import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.safeguardfhir.server.fhir.RestInterceptor;
 
@@ -49,6 +50,12 @@ public class RequestLimitsInterceptor implements RestInterceptor {
         if (request.getResource() instanceof Resource resource) {
             shape.problem(resource).ifPresent(problem -> {
                 throw new PayloadTooLargeException(problem);
+            });
+        }
+        if ((operation == RestOperationTypeEnum.TRANSACTION || operation == RestOperationTypeEnum.BATCH)
+                && request.getResource() instanceof Bundle bundle) {
+            BundleEntries.problem(bundle).ifPresent(problem -> {
+                throw new InvalidRequestException(problem);
             });
         }
     }

@@ -84,6 +84,25 @@ class BadInputIT {
     }
 
     @Test
+    void malformedPreconditionsDuplicateKeysAndBrokenTransactionEntriesAre400() throws Exception {
+        assertRefused(Http.get(port, token, "Patient/1", "If-None-Match", "\"not-a-version"), 400, "If-None-Match");
+        assertRefused(Http.get(port, token, "Patient/1", "If-Modified-Since", "yesterday"), 400, "If-Modified-Since");
+        assertRefused(
+                Http.post(port, token, "Patient", "{\"resourceType\":\"Patient\",\"active\":true,\"active\":false}"),
+                400,
+                "duplicate key");
+        assertRefused(
+                Http.post(
+                        port,
+                        token,
+                        "",
+                        "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":"
+                                + "{\"resourceType\":\"Patient\"}}]}"),
+                400,
+                "Bundle.entry[0].request");
+    }
+
+    @Test
     void aBodyOverTheSizeLimitIs413() throws Exception {
         String huge = "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}]}";
 
