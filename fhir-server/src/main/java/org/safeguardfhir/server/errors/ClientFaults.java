@@ -1,8 +1,12 @@
 package org.safeguardfhir.server.errors;
 
+import ca.uhn.fhir.parser.DataFormatException;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.util.Optional;
 import java.util.Set;
+import org.hl7.fhir.exceptions.PathEngineException;
+import org.hl7.fhir.r4.fhirpath.FHIRLexer.FHIRLexerException;
 
 /**
  * Recognises failures deep in HAPI or PostgreSQL that a client's bad input caused, so they are answered 400 rather than
@@ -34,8 +38,17 @@ final class ClientFaults {
                     return Optional.of(new Fault(400, "A value in the request cannot be stored or searched for"));
                 }
             }
-            if (cause instanceof NumberFormatException) {
+            if (cause instanceof NumberFormatException || cause instanceof ArithmeticException) {
                 return Optional.of(new Fault(400, "A number in the request is not a valid number"));
+            }
+            if (cause instanceof DataFormatException || cause instanceof DateTimeException) {
+                return Optional.of(new Fault(400, "A value in the request is not in its FHIR format"));
+            }
+            if (cause instanceof PathEngineException || cause instanceof FHIRLexerException) {
+                return Optional.of(new Fault(400, "A FHIRPath expression in the request cannot be evaluated"));
+            }
+            if (cause instanceof IllegalArgumentException && thrownByParameterParsing(cause)) {
+                return Optional.of(new Fault(400, "A parameter of the request is not in its FHIR format"));
             }
             if (cause instanceof StackOverflowError) {
                 return Optional.of(new Fault(400, "The request is nested too deeply"));
@@ -43,6 +56,24 @@ final class ClientFaults {
         }
         return Optional.empty();
     }
+
+    /** Whether HAPI's or the FHIR model's parsing of a request value threw it, rather than our own code. */
+    private static boolean thrownByParameterParsing(Throwable cause) {
+        StackTraceElement[] frames = cause.getStackTrace();
+        if (frames.length == 0) {
+            return false;
+        }
+        String origin = frames[0].getClassName();
+        return PARSING_PACKAGES.stream().anyMatch(origin::startsWith);
+    }
+
+    private static final Set<String> PARSING_PACKAGES = Set.of(
+            "ca.uhn.fhir.rest.param.",
+            "ca.uhn.fhir.model.primitive.",
+            "ca.uhn.fhir.model.api.",
+            "org.hl7.fhir.r4.model.",
+            "java.math.",
+            "java.time.");
 
     /** A status and a sentence safe to show. */
     record Fault(int status, String diagnostics) {}

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a JSON body once, as a stream, for what HAPI's parser would take silently or fail on deep inside: a duplicate
- * key (which of the two would be stored?), an empty key, a number no FHIR decimal can be (such as {@code 1e99999}),
- * and JSON that is not well-formed at all.
+ * key (which of the two would be stored?), an empty key, a null (FHIR JSON allows one only inside an array, to keep a
+ * primitive array aligned with its extensions), a number no FHIR decimal can be (such as {@code 1e99999}), and JSON
+ * that is not well-formed at all.
  */
 final class JsonBody {
 
@@ -43,6 +44,10 @@ final class JsonBody {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.FIELD_NAME && parser.currentName().isEmpty()) {
                     return Optional.of("The request body has an object with an empty key" + at(parser));
+                }
+                if (token == JsonToken.VALUE_NULL && parser.getParsingContext().inObject()) {
+                    return Optional.of("The request body has a null for " + parser.currentName()
+                            + ": FHIR JSON leaves an element out instead" + at(parser));
                 }
                 if (token.isNumeric() && absurd(parser.getText())) {
                     return Optional.of("The request body has a number out of any FHIR range" + at(parser));

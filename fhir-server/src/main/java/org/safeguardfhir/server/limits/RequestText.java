@@ -60,10 +60,16 @@ final class RequestText {
             if (c == 0) {
                 return Optional.of(what + " contains a NUL character");
             }
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return Optional.of(what + " contains a control character (U+" + String.format("%04X", (int) c) + ")");
+            }
             if (c == '\\' && i + 5 < text.length() && text.charAt(i + 1) == 'u') {
                 int escaped = hex4(text, i + 2);
                 if (escaped == 0) {
                     return Optional.of(what + " contains an escaped NUL character (\\u0000)");
+                }
+                if (escaped > 0 && escaped < 0x20 && escaped != '\t' && escaped != '\n' && escaped != '\r') {
+                    return Optional.of(what + " contains an escaped control character");
                 }
                 if (Character.isHighSurrogate((char) escaped)) {
                     boolean paired = i + 11 < text.length()
