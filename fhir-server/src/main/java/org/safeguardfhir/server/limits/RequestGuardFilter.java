@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.safeguardfhir.server.errors.ErrorReference;
@@ -29,6 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestGuardFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestGuardFilter.class);
+    private static final List<String> FHIR_METHODS =
+            List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final RequestLimits limits;
     private final OperationOutcomeWriter outcomes;
@@ -46,6 +49,16 @@ class RequestGuardFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!FHIR_METHODS.contains(request.getMethod())) {
+            response.setHeader("Allow", String.join(", ", FHIR_METHODS));
+            refuse(
+                    response,
+                    405,
+                    IssueType.NOTSUPPORTED,
+                    "The method " + abbreviate(request.getMethod()) + " is not one FHIR uses here: "
+                            + String.join(", ", FHIR_METHODS));
+            return;
+        }
         long max = limits.maxRequestSize().toBytes();
         Optional<String> urlProblem = RequestText.problemInEncoded(request.getRequestURI(), "The request path")
                 .or(() -> request.getQueryString() == null
@@ -91,6 +104,10 @@ class RequestGuardFilter extends OncePerRequestFilter {
         String reference = ErrorReference.of(null);
         LOG.info("Request {} refused with {}: {}", reference, status, problem);
         outcomes.write(response, status, type, problem + ErrorReference.sentence(reference));
+    }
+
+    private static String abbreviate(String method) {
+        return method.length() > 20 ? method.substring(0, 20) + "…" : method;
     }
 
     private static byte[] readUpTo(InputStream in, long limit) throws IOException {
