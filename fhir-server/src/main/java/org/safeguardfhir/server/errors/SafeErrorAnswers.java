@@ -6,6 +6,8 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -27,6 +29,15 @@ public class SafeErrorAnswers implements RestInterceptor {
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException answer(RequestDetails request, Throwable failure) {
         String reference = ErrorReference.of(request == null ? null : request.getRequestId());
+        if (failure instanceof ResourceVersionConflictException
+                && request != null
+                && request.getHeader("If-Match") != null) {
+            // FHIR: a version that If-Match names and that is no longer current is 412, not HAPI's 409.
+            LOG.info("Request {} refused with 412: {}", reference, failure.getMessage());
+            var answer = new PreconditionFailedException(
+                    "The resource has changed since the version If-Match names;" + " read it again");
+            return withReference(answer, reference);
+        }
         if (failure instanceof BaseServerResponseException known && known.getStatusCode() < 500) {
             LOG.info("Request {} refused with {}: {}", reference, known.getStatusCode(), known.getMessage());
             return withReference(known, reference);

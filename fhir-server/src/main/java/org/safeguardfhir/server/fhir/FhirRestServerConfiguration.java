@@ -12,6 +12,7 @@ import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.SearchPreferHandlingInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
@@ -74,6 +75,9 @@ class FhirRestServerConfiguration {
         server.setServerConformanceProvider(capabilities);
 
         interceptors.forEach(server::registerInterceptor);
+        // An unknown search parameter is refused (400) unless the client sends Prefer: handling=lenient, which FHIR
+        // says drops it: a search never silently means something else than was asked.
+        server.registerInterceptor(new SearchPreferHandlingInterceptor(searchParamRegistry));
         return server;
     }
 

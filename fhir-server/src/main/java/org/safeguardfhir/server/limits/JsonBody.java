@@ -69,7 +69,7 @@ final class JsonBody {
         }
     }
 
-    private static boolean absurd(String number) {
+    static boolean absurd(String number) {
         if (number.length() > MAX_NUMBER_LENGTH) {
             return true;
         }

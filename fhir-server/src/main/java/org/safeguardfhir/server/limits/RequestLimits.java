@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxSearchParameters search parameter values per request, paging and format parameters apart
  * @param maxSortKeys keys in {@code _sort} (a larger {@code _count} is capped to the page size, as FHIR allows)
  * @param maxOffset the largest {@code _offset}
+ * @param maxSearchValueLength characters in one search parameter value
  * @param statementTimeout how long one database statement may run before PostgreSQL cancels it
  */
 @Validated
@@ -31,4 +32,5 @@ public record RequestLimits(
         @Min(1) int maxSearchParameters,
         @Min(1) int maxSortKeys,
         @Min(0) int maxOffset,
+        @Min(16) int maxSearchValueLength,
         @NotNull Duration statementTimeout) {}

@@ -5,10 +5,9 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
-import java.util.Map;
-import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.safeguardfhir.server.fhir.RestInterceptor;
@@ -20,33 +19,23 @@ import org.safeguardfhir.server.fhir.RestInterceptor;
 @Interceptor
 public class RequestLimitsInterceptor implements RestInterceptor {
 
-    /** Parameters that shape the answer rather than the query, which do not count against max-search-parameters. */
-    private static final Set<String> NOT_CRITERIA = Set.of(
-            "_count",
-            "_offset",
-            "_format",
-            "_pretty",
-            "_summary",
-            "_elements",
-            "_total",
-            "_sort",
-            "_include",
-            "_revinclude",
-            "_getpages",
-            "_getpagesoffset",
-            "_bundletype");
-
-    private final RequestLimits limits;
     private final ResourceShape shape;
+    private final SearchParameters searchParameters;
+    private final BundleEntries bundleEntries;
 
-    RequestLimitsInterceptor(RequestLimits limits) {
-        this.limits = limits;
+    RequestLimitsInterceptor(RequestLimits limits, SearchParameters searchParameters) {
         this.shape = new ResourceShape(limits);
+        this.searchParameters = searchParameters;
+        this.bundleEntries = new BundleEntries(searchParameters);
     }
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
     public void check(RequestDetails request, RestOperationTypeEnum operation) {
-        checkParameters(request.getParameters());
+        searchParameters
+                .problem(request.getResourceName(), request.getParameters())
+                .ifPresent(problem -> {
+                    throw BaseServerResponseException.newInstance(problem.status(), problem.diagnostics());
+                });
         if (request.getResource() instanceof Resource resource) {
             shape.problem(resource).ifPresent(problem -> {
                 throw new PayloadTooLargeException(problem);
@@ -54,51 +43,9 @@ public class RequestLimitsInterceptor implements RestInterceptor {
         }
         if ((operation == RestOperationTypeEnum.TRANSACTION || operation == RestOperationTypeEnum.BATCH)
                 && request.getResource() instanceof Bundle bundle) {
-            BundleEntries.problem(bundle).ifPresent(problem -> {
+            bundleEntries.problem(bundle).ifPresent(problem -> {
                 throw new InvalidRequestException(problem);
             });
         }
-    }
-
-    private void checkParameters(Map<String, String[]> parameters) {
-        int criteria = 0;
-        for (var parameter : parameters.entrySet()) {
-            String name = parameter.getKey();
-            if (!NOT_CRITERIA.contains(name)) {
-                criteria += parameter.getValue().length;
-            }
-        }
-        if (criteria > limits.maxSearchParameters()) {
-            throw new InvalidRequestException("The request has " + criteria + " search parameter values, more than the"
-                    + " limit safeguard.limits.max-search-parameters (" + limits.maxSearchParameters() + ")");
-        }
-        int sortKeys = 0;
-        for (String sort : parameters.getOrDefault("_sort", new String[0])) {
-            sortKeys += sort.split(",", -1).length;
-        }
-        if (sortKeys > limits.maxSortKeys()) {
-            throw new InvalidRequestException("_sort has " + sortKeys + " keys, more than the limit"
-                    + " safeguard.limits.max-sort-keys (" + limits.maxSortKeys() + ")");
-        }
-        number(parameters, "_count", Integer.MAX_VALUE, "safeguard.fhir.max-page-size caps it");
-        number(parameters, "_offset", limits.maxOffset(), "the limit safeguard.limits.max-offset");
-    }
-
-    private static void number(Map<String, String[]> parameters, String name, int max, String limit) {
-        for (String value : parameters.getOrDefault(name, new String[0])) {
-            long parsed;
-            try {
-                parsed = Long.parseLong(value.trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidRequestException(name + " must be a whole number, not " + quote(value));
-            }
-            if (parsed < 0 || parsed > max) {
-                throw new InvalidRequestException(name + " must be between 0 and " + max + " (" + limit + ")");
-            }
-        }
-    }
-
-    private static String quote(String value) {
-        return "\"" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "\"";
     }
 }

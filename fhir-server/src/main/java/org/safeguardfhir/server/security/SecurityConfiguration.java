@@ -49,6 +49,12 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Static: a post-processor is made before the beans it wraps. */
+    @Bean
+    static ExpectedIssuer expectedIssuer(Environment environment) {
+        return ExpectedIssuer.from(environment);
+    }
+
     /** An exact servlet mapping wins over the FHIR servlet's {@code /fhir/*}. */
     @Bean
     ServletRegistrationBean<SmartConfigurationServlet> smartConfiguration(

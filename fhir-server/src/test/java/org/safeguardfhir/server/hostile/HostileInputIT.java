@@ -195,7 +195,9 @@ class HostileInputIT {
                 throw new IllegalStateException("two cases are named " + c.name);
             }
         }
-        return all.stream().filter(c -> !OpenCases.NAMES.contains(c.name));
+        // -Dhostile.open=true runs only the open cases, to see what they are answered while fixing them.
+        boolean onlyOpen = Boolean.getBoolean("hostile.open");
+        return all.stream().filter(c -> OpenCases.NAMES.contains(c.name) == onlyOpen);
     }
 
     @Test

@@ -963,7 +963,10 @@ final class RequestCases {
     }
 
     private static String parameters(String... parameters) {
-        return "{\"resourceType\":\"Parameters\",\"parameter\":[" + String.join(",", parameters) + "]}";
+        // FHIR JSON has no empty arrays: Parameters without any leaves parameter out.
+        return parameters.length == 0
+                ? "{\"resourceType\":\"Parameters\"}"
+                : "{\"resourceType\":\"Parameters\",\"parameter\":[" + String.join(",", parameters) + "]}";
     }
 
     private static void operations(List<HostileCase> cases) {

@@ -86,7 +86,24 @@ class BadInputIT {
     @Test
     void malformedPreconditionsDuplicateKeysAndBrokenTransactionEntriesAre400() throws Exception {
         assertRefused(Http.get(port, token, "Patient/1", "If-None-Match", "\"not-a-version"), 400, "If-None-Match");
-        assertRefused(Http.get(port, token, "Patient/1", "If-Modified-Since", "yesterday"), 400, "If-Modified-Since");
+        assertRefused(
+                Http.post(port, token, "Patient", "{\"resourceType\":\"Patient\"}", "If-None-Match", "*"),
+                400,
+                "If-None-Match");
+        assertRefused(
+                Http.post(
+                        port,
+                        token,
+                        "Patient",
+                        "{\"resourceType\":\"Patient\"}",
+                        "Content-Type",
+                        "application/fhir+json; charset=ISO-8859-1"),
+                415,
+                "UTF-8");
+        // RFC 9110: an If-Modified-Since that is no date is ignored, and the read answers (here: not found).
+        assertThat(Http.get(port, token, "Patient/never-stored", "If-Modified-Since", "yesterday")
+                        .statusCode())
+                .isEqualTo(404);
         assertRefused(
                 Http.post(port, token, "Patient", "{\"resourceType\":\"Patient\",\"active\":true,\"active\":false}"),
                 400,

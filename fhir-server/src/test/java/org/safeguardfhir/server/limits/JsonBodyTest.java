@@ -3,8 +3,6 @@ package org.safeguardfhir.server.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,26 +29,5 @@ class JsonBodyTest {
                         "{\"resourceType\":\"Observation\",\"valueQuantity\":{\"value\":1.5e3},\"status\":\"final\"}"
                                 .getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
-    }
-
-    @Test
-    void aBundleEntryWithoutARequestOrResourceOrWithAMalformedIfMatchIsNamed() {
-        var missingRequest = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        missingRequest.addEntry().setResource(new Patient());
-        var missingResource = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        missingResource.addEntry().getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
-        var badIfMatch = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        badIfMatch
-                .addEntry()
-                .setResource(new Patient().setId("1"))
-                .getRequest()
-                .setMethod(Bundle.HTTPVerb.PUT)
-                .setUrl("Patient/1")
-                .setIfMatch("3");
-
-        assertThat(BundleEntries.problem(missingRequest)).contains("Bundle.entry[0].request.method is missing");
-        assertThat(BundleEntries.problem(missingResource)).contains("Bundle.entry[0].resource is missing for POST");
-        assertThat(BundleEntries.problem(badIfMatch))
-                .hasValueSatisfying(problem -> assertThat(problem).startsWith("Bundle.entry[0].request.ifMatch"));
     }
 }

@@ -106,7 +106,8 @@ class CompetingConsumersIT {
                         "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                         "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
-                        "--" + TestTokens.publicKeyProperty());
+                        "--" + TestTokens.publicKeyProperty(),
+                        "--" + TestTokens.issuerProperty());
     }
 
     static int port(ConfigurableApplicationContext context) {

@@ -39,7 +39,8 @@ class NorwegianJurisdictionIT {
                         "--spring.datasource.url=" + database.url(),
                         "--spring.datasource.username=" + database.username(),
                         "--spring.datasource.password=" + database.password(),
-                        "--" + TestTokens.publicKeyProperty());
+                        "--" + TestTokens.publicKeyProperty(),
+                        "--" + TestTokens.issuerProperty());
         int port = ((WebServerApplicationContext) server).getWebServer().getPort();
         screenings = new Screenings(FhirClients.forPort(port), server.getBean(JdbcTemplate.class));
     }

@@ -25,10 +25,11 @@ public final class Http {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** POST a FHIR JSON body to {@code /fhir/<path>} with a Bearer token. */
-    public static HttpResponse<String> post(int port, String token, String path, String body)
+    /** POST a FHIR JSON body to {@code /fhir/<path>} with a Bearer token; headers (name, value, …) replace defaults. */
+    public static HttpResponse<String> post(int port, String token, String path, String body, String... headers)
             throws IOException, InterruptedException {
-        return send(port, token, path, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body)));
+        var request = HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(port, token, path, request, headers);
     }
 
     /** PUT a FHIR JSON body to {@code /fhir/<path>} with a Bearer token. */
@@ -37,11 +38,15 @@ public final class Http {
         return send(port, token, path, HttpRequest.newBuilder().PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private static HttpResponse<String> send(int port, String token, String path, HttpRequest.Builder request)
+    private static HttpResponse<String> send(
+            int port, String token, String path, HttpRequest.Builder request, String... headers)
             throws IOException, InterruptedException {
         request.uri(URI.create(FhirClients.baseUrl(port) + "/" + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/fhir+json");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

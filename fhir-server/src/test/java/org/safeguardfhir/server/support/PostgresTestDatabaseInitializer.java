@@ -17,7 +17,8 @@ public class PostgresTestDatabaseInitializer implements ApplicationContextInitia
                         "spring.datasource.url=" + database.url(),
                         "spring.datasource.username=" + database.username(),
                         "spring.datasource.password=" + database.password(),
-                        TestTokens.publicKeyProperty())
+                        TestTokens.publicKeyProperty(),
+                        TestTokens.issuerProperty())
                 .applyTo(context);
     }
 }

@@ -43,6 +43,11 @@ public final class TestTokens {
         return "spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyLocation();
     }
 
+    /** The property value that makes the server expect this class's issuer, as a deployment with a fixed key must. */
+    public static String issuerProperty() {
+        return "safeguard.security.issuer=" + ISSUER;
+    }
+
     /** Every staff role at once: for tests about something other than access control. */
     public static String superuser() {
         return forRoles(Role.GP_SUBMITTER, Role.CLINICIAN, Role.SAFEGUARDING_LEAD, Role.ADMIN);

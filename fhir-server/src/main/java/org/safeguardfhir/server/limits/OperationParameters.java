@@ -1,0 +1,170 @@
+package org.safeguardfhir.server.limits;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hl7.fhir.r4.model.OperationDefinition;
+import org.hl7.fhir.r4.model.OperationDefinition.OperationDefinitionParameterComponent;
+import org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.safeguardfhir.server.fhir.RestInterceptor;
+import org.safeguardfhir.terminology.Canonicals;
+
+/**
+ * Holds a call of one of our own operations to its OperationDefinition in the conformance package before the
+ * operation runs: no parameter it does not define (underscore parameters apart), none more often than its max or less than its min, each of its type
+ * (a code sent as a string is refused, not read), primitives in their FHIR form, and string parameters at most
+ * {@link #MAX_STRING_PARAMETER} characters. Each 400 names the parameter. HAPI's own operations have their own checks.
+ */
+@Interceptor
+public class OperationParameters implements RestInterceptor {
+
+    static final int MAX_STRING_PARAMETER = 10_000;
+    private static final Set<String> REQUEST_CONTROLS = Set.of("_format", "_pretty", "_summary", "_elements");
+    private static final Set<RestOperationTypeEnum> OPERATIONS = Set.of(
+            RestOperationTypeEnum.EXTENDED_OPERATION_SERVER,
+            RestOperationTypeEnum.EXTENDED_OPERATION_TYPE,
+            RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE);
+
+    private final FhirContext fhirContext;
+    private final IValidationSupport validationSupport;
+    private final Map<String, Optional<OperationDefinition>> definitions = new ConcurrentHashMap<>();
+
+    OperationParameters(FhirContext fhirContext, IValidationSupport validationSupport) {
+        this.fhirContext = fhirContext;
+        this.validationSupport = validationSupport;
+    }
+
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+    public void check(RequestDetails request, RestOperationTypeEnum operation) {
+        if (!OPERATIONS.contains(operation) || request.getOperation() == null) {
+            return;
+        }
+        String code = request.getOperation().replaceFirst("^\\$", "");
+        definition(code).flatMap(definition -> problem(definition, request)).ifPresent(problem -> {
+            throw new InvalidRequestException(problem);
+        });
+    }
+
+    private Optional<OperationDefinition> definition(String code) {
+        return definitions.computeIfAbsent(
+                code,
+                c -> Optional.ofNullable(validationSupport.fetchResource(
+                        OperationDefinition.class, Canonicals.BASE + "/OperationDefinition/" + c)));
+    }
+
+    private Optional<String> problem(OperationDefinition definition, RequestDetails request) {
+        Parameters body = body(request);
+        List<String> names = new ArrayList<>();
+        request.getParameters().keySet().stream()
+                .filter(name -> !REQUEST_CONTROLS.contains(name))
+                .forEach(name -> {
+                    for (String ignored : request.getParameters().get(name)) {
+                        names.add(name);
+                    }
+                });
+        body.getParameter().forEach(parameter -> names.add(parameter.getName()));
+        for (String name : names) {
+            // Bulk Data's own underscore parameters (_since, _typeFilter) are the operation's to judge.
+            if (name == null
+                    || !name.startsWith("_") && inParameter(definition, name).isEmpty()) {
+                return Optional.of((name == null ? "A parameter without a name" : ClientText.quote(name))
+                        + " is not a parameter of $" + definition.getCode());
+            }
+        }
+        for (OperationDefinitionParameterComponent declared : definition.getParameter()) {
+            if (declared.getUse() != OperationParameterUse.IN) {
+                continue;
+            }
+            Optional<String> problem = declaredProblem(declared, request, body, names);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> declaredProblem(
+            OperationDefinitionParameterComponent declared,
+            RequestDetails request,
+            Parameters body,
+            List<String> names) {
+        String name = declared.getName();
+        long count = names.stream().filter(name::equals).count();
+        if (!declared.getMax().equals("*") && count > Integer.parseInt(declared.getMax())) {
+            return Optional.of(name + " may be given at most " + declared.getMax() + " time(s)");
+        }
+        if (count < declared.getMin()) {
+            return Optional.of(name + " is required");
+        }
+        String type = declared.hasType() ? declared.getType() : null;
+        for (String value : request.getParameters().getOrDefault(name, new String[0])) {
+            Optional<String> problem =
+                    type == null ? Optional.empty() : FhirPrimitives.problem(type, TextNode.valueOf(value), name);
+            if (problem.isPresent()) {
+                return problem;
+            }
+            if (value.length() > MAX_STRING_PARAMETER) {
+                return Optional.of(name + " is longer than " + MAX_STRING_PARAMETER + " characters");
+            }
+        }
+        for (ParametersParameterComponent given : body.getParameter()) {
+            if (!name.equals(given.getName())) {
+                continue;
+            }
+            if (type != null
+                    && (!given.hasValue() || !given.getValue().fhirType().equals(type))) {
+                return Optional.of(name + " is a " + type + ": send it as value" + Character.toUpperCase(type.charAt(0))
+                        + type.substring(1));
+            }
+            if (given.hasValue()
+                    && given.getValue().isPrimitive()
+                    && given.getValue().primitiveValue() != null
+                    && given.getValue().primitiveValue().length() > MAX_STRING_PARAMETER) {
+                return Optional.of(name + " is longer than " + MAX_STRING_PARAMETER + " characters");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<OperationDefinitionParameterComponent> inParameter(
+            OperationDefinition definition, String name) {
+        return definition.getParameter().stream()
+                .filter(p ->
+                        p.getUse() == OperationParameterUse.IN && p.getName().equals(name))
+                .findFirst();
+    }
+
+    private Parameters body(RequestDetails request) {
+        if (request.getResource() instanceof Parameters parameters) {
+            return parameters;
+        }
+        byte[] bytes = request.loadRequestContents();
+        if (bytes == null || bytes.length == 0) {
+            return new Parameters();
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        try {
+            var parser = text.stripLeading().startsWith("<") ? fhirContext.newXmlParser() : fhirContext.newJsonParser();
+            return parser.parseResource(Parameters.class, text);
+        } catch (DataFormatException e) {
+            throw new InvalidRequestException("The body of $"
+                    + request.getOperation().replaceFirst("^\\$", "") + " must be a Parameters resource");
+        }
+    }
+}
