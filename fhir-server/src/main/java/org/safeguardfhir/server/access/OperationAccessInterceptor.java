@@ -45,6 +45,9 @@ class OperationAccessInterceptor implements RestInterceptor {
     /** A Subscription's owner gets a new signing secret; whose the Subscription is, the operation checks. */
     private static final String ROTATE_SECRET = "$rotate-secret";
 
+    /** HAPI's expunge, which would erase history that the audit trail and break-glass reviews rely on. */
+    private static final Set<String> EXPUNGE = Set.of("$expunge", "$delete-expunge");
+
     private static final Set<String> PROBING_PARAMETERS =
             Set.of("_filter", "_text", "_content", "_list", "_query", "_contained", "_containedType", "_security");
 
@@ -166,6 +169,8 @@ class OperationAccessInterceptor implements RestInterceptor {
             if (!AccessPolicy.mayExport(caller)) {
                 throw forbidden("Research exports are for researchers.");
             }
+        } else if (EXPUNGE.contains(operation)) {
+            throw forbidden("Expunging is not offered: deleted versions are kept for the audit trail.");
         } else if (!AccessPolicy.seesRestricted(caller)) {
             throw forbidden("The operation " + operation + " is only available to the safeguarding lead.");
         }

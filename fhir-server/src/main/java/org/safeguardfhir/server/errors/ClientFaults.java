@@ -1,5 +1,6 @@
 package org.safeguardfhir.server.errors;
 
+import ca.uhn.fhir.context.ConfigurationException;
 import ca.uhn.fhir.parser.DataFormatException;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -50,11 +51,32 @@ final class ClientFaults {
             if (cause instanceof IllegalArgumentException && thrownByParameterParsing(cause)) {
                 return Optional.of(new Fault(400, "A parameter of the request is not in its FHIR format"));
             }
+            if (cause instanceof ConfigurationException && thrownWhileBinding(cause, OPERATION_PARAMETER)) {
+                // HAPI binding an operation's parameter to a value of another kind (a string for a resource).
+                return Optional.of(new Fault(400, "A parameter of the operation is not of the type it takes"));
+            }
+            if (String.valueOf(cause.getMessage()).contains(EXPANSION_INCOMPLETE)
+                    || cause.getClass().getSimpleName().equals(EXPANSION_INCOMPLETE)) {
+                return Optional.of(new Fault(
+                        422, "The ValueSet cannot be expanded here: a code system it includes is not on this server"));
+            }
             if (cause instanceof StackOverflowError) {
                 return Optional.of(new Fault(400, "The request is nested too deeply"));
             }
         }
         return Optional.empty();
+    }
+
+    private static final String OPERATION_PARAMETER = "ca.uhn.fhir.rest.server.method.OperationParameter";
+    private static final String EXPANSION_INCOMPLETE = "ExpansionCouldNotBeCompletedInternallyException";
+
+    private static boolean thrownWhileBinding(Throwable cause, String binder) {
+        for (StackTraceElement frame : cause.getStackTrace()) {
+            if (frame.getClassName().equals(binder)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether HAPI's or the FHIR model's parsing of a request value threw it, rather than our own code. */

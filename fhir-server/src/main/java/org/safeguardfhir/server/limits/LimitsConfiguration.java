@@ -6,6 +6,8 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.safeguardfhir.server.fhir.OperationOutcomeWriter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,10 +25,16 @@ class LimitsConfiguration {
     FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(RequestLimits limits, FhirContext fhirContext) {
         var registration = new FilterRegistrationBean<>(
                 new RequestGuardFilter(limits, new Refusal(new OperationOutcomeWriter(fhirContext))));
-        registration.addUrlPatterns("/fhir", "/fhir/*");
+        registration.addUrlPatterns("/*");
         // Before Spring Security's chain, so an oversized body is refused before anything reads it.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** TRACE reaches the filter chain, which refuses it with an OperationOutcome, rather than Tomcat's bare 405. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> traceToTheFilters() {
+        return factory -> factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
     }
 
     @Bean

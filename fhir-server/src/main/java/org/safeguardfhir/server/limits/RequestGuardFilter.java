@@ -31,13 +31,23 @@ class RequestGuardFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/fhir");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // Every path: TRACE would echo the request's headers, its token among them, and a Host that is no host is
+        // refused as RFC 9112 asks.
+        if (request.getMethod().equals("TRACE") || request.getMethod().equals("CONNECT")) {
+            response.setHeader("Allow", String.join(", ", FHIR_METHODS));
+            refuse(response, 405, IssueType.NOTSUPPORTED, "The method " + request.getMethod() + " is not allowed");
+            return;
+        }
+        if (!RequestHeaders.validHost(request.getHeader("Host"))) {
+            refuse(response, 400, IssueType.INVALID, "The Host header is not a host and port");
+            return;
+        }
+        if (!request.getRequestURI().startsWith("/fhir")) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (!FHIR_METHODS.contains(request.getMethod())) {
             response.setHeader("Allow", String.join(", ", FHIR_METHODS));
             refuse(
@@ -46,6 +56,11 @@ class RequestGuardFilter extends OncePerRequestFilter {
                     IssueType.NOTSUPPORTED,
                     "The method " + abbreviate(request.getMethod()) + " is not one FHIR uses here: "
                             + String.join(", ", FHIR_METHODS));
+            return;
+        }
+        if (request.getRequestURI().contains("/_history/") && !RequestHeaders.isRead(request)) {
+            response.setHeader("Allow", "GET, HEAD");
+            refuse(response, 405, IssueType.NOTSUPPORTED, "A version of a resource is only read; change the resource");
             return;
         }
         long max = limits.maxRequestSize().toBytes();

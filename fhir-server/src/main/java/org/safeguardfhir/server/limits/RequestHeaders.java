@@ -20,6 +20,7 @@ final class RequestHeaders {
 
     static final Pattern VERSION_ETAG = Pattern.compile("(W/)?\"\\d{1,18}\"");
     private static final int MAX_CONTENT_TYPE_LENGTH = 256;
+    private static final Pattern HOST = Pattern.compile("([A-Za-z0-9.\\-_~%]+|\\[[0-9A-Fa-f:.]+\\])(?::([0-9]{1,5}))?");
     private static final List<String> R4 = List.of("4.0", "4.0.0", "4.0.1");
 
     private RequestHeaders() {}
@@ -95,7 +96,20 @@ final class RequestHeaders {
         return Optional.empty();
     }
 
-    private static boolean isRead(HttpServletRequest request) {
+    /** A Host header, where there is one, is a host name or address with at most a port in range. */
+    static boolean validHost(String host) {
+        if (host == null || host.isEmpty()) {
+            return true;
+        }
+        var matcher = HOST.matcher(host.trim());
+        if (!matcher.matches()) {
+            return false;
+        }
+        String port = matcher.group(2);
+        return port == null || port.length() <= 5 && Integer.parseInt(port) <= 65535;
+    }
+
+    static boolean isRead(HttpServletRequest request) {
         return request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
     }
 

@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.UriParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
@@ -42,8 +43,13 @@ public class PopulateProvider implements RestProvider {
     public Parameters populate(
             @IdParam(optional = true) IdType id,
             @OperationParam(name = "canonical", max = 1) UriType canonical,
-            @OperationParam(name = "subject", min = 1, max = 1) Reference subject,
+            @OperationParam(name = "subject", min = 1, max = 1) List<Reference> subjects,
             RequestDetails request) {
+        // HAPI hands the first of several values to a single parameter; a second subject is refused, not dropped.
+        if (subjects != null && subjects.size() > 1) {
+            throw new InvalidRequestException("subject may be given once: one Patient is screened at a time.");
+        }
+        Reference subject = subjects == null || subjects.isEmpty() ? null : subjects.get(0);
         Questionnaire questionnaire = questionnaire(id, canonical, request);
         var patientId = new IdType(subject == null ? null : subject.getReference());
         if (!"Patient".equals(patientId.getResourceType()) || !patientId.hasIdPart()) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.safeguardfhir.profiles.ConformancePackage;
 
 /**
  * Validates every create and update of the validated types in the storage layer, so that the server's own writes are
@@ -96,6 +97,15 @@ public class WriteValidationInterceptor {
             options.addProfile(ScreeningResponseLabeller.PROFILE);
         }
         if (resource instanceof QuestionnaireResponse response) {
+            if (ConformancePackage.isScreeningQuestionnaire(response.getQuestionnaire())
+                    && questionnaireOf(response).isEmpty()) {
+                // Answers are read by the version's own items; a version the server lacks cannot be read safely.
+                throw new UnprocessableEntityException(
+                        fhirContext,
+                        ValidationOutcomes.at(
+                                "QuestionnaireResponse.questionnaire",
+                                "The screening questionnaire's version is not one this server has"));
+            }
             var wrong = questionnaireOf(response)
                     .map(questionnaire -> AnswerTypeCheck.check(response, questionnaire))
                     .orElse(List.of());

@@ -17,6 +17,16 @@ class SafeDiagnosticsTest {
     }
 
     @Test
+    void theXmlParsersExceptionNameBecomesALineAndColumn() {
+        assertThat(
+                        SafeDiagnostics.scrub(
+                                "HAPI-0450: Failed to parse request body as XML resource. Error was: HAPI-1851:"
+                                        + " DataFormatException at [[row,col {unknown-source}]: [1,38]]: HAPI-1825: Unknown element"))
+                .isEqualTo("HAPI-0450: Failed to parse request body as XML resource. Error was: HAPI-1851: line 1,"
+                        + " column 38: HAPI-1825: Unknown element");
+    }
+
+    @Test
     void aMessageThatStillNamesInternalsIsRecognised() {
         assertThat(SafeDiagnostics.revealsInternals("ERROR: invalid byte sequence; SQLState 22021"))
                 .isTrue();

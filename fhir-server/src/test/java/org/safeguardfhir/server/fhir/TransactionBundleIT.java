@@ -81,11 +81,13 @@ class TransactionBundleIT {
         var observation = new Observation();
         observation.setStatus(Observation.ObservationStatus.FINAL);
         observation.getCode().setText("transaction test");
-        observation.setSubject(new Reference("urn:uuid:patient-" + localId));
+        String patientUrl = "urn:uuid:"
+                + java.util.UUID.nameUUIDFromBytes(localId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        observation.setSubject(new Reference(patientUrl));
 
         var bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         bundle.addEntry()
-                .setFullUrl("urn:uuid:patient-" + localId)
+                .setFullUrl(patientUrl)
                 .setResource(patient)
                 .getRequest()
                 .setMethod(HTTPVerb.POST)

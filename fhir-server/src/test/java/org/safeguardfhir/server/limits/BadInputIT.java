@@ -186,6 +186,31 @@ class BadInputIT {
         }
     }
 
+    @Test
+    void traceIsRefusedOnEveryPathWithoutEchoingTheRequest() throws Exception {
+        for (String path : new String[] {"/fhir/Patient", "/error", "/actuator/health"}) {
+            try (var socket = new Socket("127.0.0.1", port)) {
+                String raw = send(
+                        socket,
+                        "TRACE " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                                + "\r\nConnection: close\r\n\r\n");
+
+                assertThat(raw).as(path).startsWith("HTTP/1.1 405").contains("\"resourceType\":\"OperationOutcome\"");
+                assertThat(raw).as(path).doesNotContain(token);
+            }
+        }
+    }
+
+    @Test
+    void aHostWhosePortIsOutOfRangeIs400() throws Exception {
+        try (var socket = new Socket("127.0.0.1", port)) {
+            String raw =
+                    send(socket, "GET /fhir/metadata HTTP/1.1\r\nHost: localhost:99999\r\nConnection: close\r\n\r\n");
+
+            assertThat(raw).startsWith("HTTP/1.1 400").contains("Host");
+        }
+    }
+
     private static String send(Socket socket, String request) throws IOException {
         socket.setSoTimeout(5000);
         OutputStream out = socket.getOutputStream();

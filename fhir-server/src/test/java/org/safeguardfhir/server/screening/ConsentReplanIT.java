@@ -122,7 +122,7 @@ class ConsentReplanIT {
     }
 
     private Map<String, Task> tasks(String responseId) {
-        List<Task> tasks = screenings.search(Task.class, "focus=QuestionnaireResponse/" + responseId + "&_count=50");
+        List<Task> tasks = screenings.search(Task.class, "focus=QuestionnaireResponse/" + responseId);
         return tasks.stream()
                 .collect(Collectors.toMap(
                         task -> task.getCode().getCodingFirstRep().getCode(), Function.identity()));
