@@ -31,6 +31,11 @@ class AccessControlConfiguration {
     }
 
     @Bean
+    ClientLabels clientLabels() {
+        return new ClientLabels();
+    }
+
+    @Bean
     ServerAssignedTaskIds serverAssignedTaskIds() {
         return new ServerAssignedTaskIds();
     }

@@ -48,6 +48,9 @@ class OperationAccessInterceptor implements RestInterceptor {
     /** HAPI's expunge, which would erase history that the audit trail and break-glass reviews rely on. */
     private static final Set<String> EXPUNGE = Set.of("$expunge", "$delete-expunge");
 
+    /** HAPI's meta operations, which would add a label the server does not know or remove a restriction. */
+    private static final Set<String> META_CHANGES = Set.of("$meta-add", "$meta-delete");
+
     private static final Set<String> PROBING_PARAMETERS =
             Set.of("_filter", "_text", "_content", "_list", "_query", "_contained", "_containedType", "_security");
 
@@ -171,6 +174,8 @@ class OperationAccessInterceptor implements RestInterceptor {
             }
         } else if (EXPUNGE.contains(operation)) {
             throw forbidden("Expunging is not offered: deleted versions are kept for the audit trail.");
+        } else if (META_CHANGES.contains(operation)) {
+            throw forbidden("Labels and tags are the server's: a write may ask for restriction, nothing removes it.");
         } else if (!AccessPolicy.seesRestricted(caller)) {
             throw forbidden("The operation " + operation + " is only available to the safeguarding lead.");
         }
