@@ -1193,12 +1193,15 @@ final class RequestCases {
                 .post("/fhir/Subscription/hostile-does-not-exist/$rotate-secret")
                 .body(parameters())
                 .expect(404));
+        // Nobody may change labels through $meta-add or $meta-delete: refusing the call (403) is as correct as 400.
         cases.add(operation("$meta-add with junk")
                 .post("/fhir/Patient/{patient}/$meta-add")
-                .body(parameters(string("meta", "x"))));
+                .body(parameters(string("meta", "x")))
+                .expect(400, 403));
         cases.add(operation("$meta-delete with junk")
                 .post("/fhir/Patient/{patient}/$meta-delete")
-                .body("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"meta\"}]}"));
+                .body("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"meta\"}]}")
+                .expect(400, 403));
         cases.add(operation("$expunge")
                 .post("/fhir/Patient/$expunge")
                 .body(parameters())
