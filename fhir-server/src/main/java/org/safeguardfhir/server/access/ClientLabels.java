@@ -3,12 +3,12 @@ package org.safeguardfhir.server.access;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseCoding;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.safeguardfhir.server.errors.NamedProblem;
 import org.safeguardfhir.server.fhir.RestInterceptor;
 import org.safeguardfhir.terminology.Canonicals;
 
@@ -47,9 +47,13 @@ class ClientLabels implements RestInterceptor {
         for (int i = 0; i < labels.size(); i++) {
             IBaseCoding label = labels.get(i);
             if (!KNOWN.getOrDefault(String.valueOf(label.getSystem()), Set.of()).contains(label.getCode())) {
-                throw new UnprocessableEntityException("meta.security[" + i + "] is not a label this server knows;"
-                        + " a client may ask for restriction (confidentiality R or V, SDV, HT), the server sets the"
-                        + " rest");
+                String element = resource.fhirType() + ".meta.security[" + i + "]";
+                throw NamedProblem.element(
+                                422,
+                                element,
+                                element + " is not a label this server knows; a client may ask for restriction"
+                                        + " (confidentiality R or V, SDV, HT), the server sets the rest")
+                        .exception();
             }
         }
     }

@@ -6,7 +6,6 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
-import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
@@ -34,8 +33,9 @@ public class SafeErrorAnswers implements RestInterceptor {
                 && request.getHeader("If-Match") != null) {
             // FHIR: a version that If-Match names and that is no longer current is 412, not HAPI's 409.
             LOG.info("Request {} refused with 412: {}", reference, failure.getMessage());
-            var answer = new PreconditionFailedException(
-                    "The resource has changed since the version If-Match names;" + " read it again");
+            var answer = NamedProblem.http(
+                            412, "If-Match", "The resource has changed since the version If-Match names; read it again")
+                    .exception();
             return withReference(answer, reference);
         }
         if (failure instanceof BaseServerResponseException known && known.getStatusCode() < 500) {

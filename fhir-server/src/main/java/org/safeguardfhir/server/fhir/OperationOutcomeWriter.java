@@ -26,6 +26,10 @@ public final class OperationOutcomeWriter {
                 .setSeverity(status >= 400 ? IssueSeverity.ERROR : IssueSeverity.INFORMATION)
                 .setCode(type)
                 .setDiagnostics(diagnostics);
+        write(response, status, outcome);
+    }
+
+    public void write(HttpServletResponse response, int status, OperationOutcome outcome) throws IOException {
         response.setStatus(status);
         response.setContentType("application/fhir+json;charset=UTF-8");
         response.getWriter().write(fhirContext.newJsonParser().encodeResourceToString(outcome));

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.safeguardfhir.server.errors.NamedProblem;
 
 /**
  * What a batch or transaction and each of its entries must be for HAPI to process it as the client meant: a Bundle
@@ -30,13 +31,13 @@ final class BundleEntries {
         this.searchParameters = searchParameters;
     }
 
-    Optional<String> problem(Bundle bundle) {
+    Optional<NamedProblem> problem(Bundle bundle) {
         if (bundle.getType() != BundleType.TRANSACTION && bundle.getType() != BundleType.BATCH) {
-            return Optional.of("A Bundle sent to the base is of type transaction or batch");
+            return at("Bundle.type", "A Bundle sent to the base is of type transaction or batch");
         }
         Set<String> changed = new HashSet<>();
         for (int i = 0; i < bundle.getEntry().size(); i++) {
-            Optional<String> problem =
+            Optional<NamedProblem> problem =
                     entryProblem(bundle, bundle.getEntry().get(i), "Bundle.entry[" + i + "]", changed);
             if (problem.isPresent()) {
                 return problem;
@@ -45,17 +46,18 @@ final class BundleEntries {
         return Optional.empty();
     }
 
-    private Optional<String> entryProblem(Bundle bundle, BundleEntryComponent entry, String at, Set<String> changed) {
+    private Optional<NamedProblem> entryProblem(
+            Bundle bundle, BundleEntryComponent entry, String at, Set<String> changed) {
         if (!entry.hasRequest() || entry.getRequest().getMethod() == null) {
-            return Optional.of(at + ".request.method is missing");
+            return at(at + ".request.method", at + ".request.method is missing");
         }
         if (!entry.getRequest().hasUrl() || entry.getRequest().getUrl().isBlank()) {
-            return Optional.of(at + ".request.url is missing");
+            return at(at + ".request.url", at + ".request.url is missing");
         }
         if (entry.hasFullUrl()
                 && entry.getFullUrl().startsWith("urn:uuid:")
                 && !UUID.matcher(entry.getFullUrl()).matches()) {
-            return Optional.of(at + ".fullUrl is urn:uuid: but not followed by a UUID");
+            return at(at + ".fullUrl", at + ".fullUrl is urn:uuid: but not followed by a UUID");
         }
         HTTPVerb method = entry.getRequest().getMethod();
         String url = entry.getRequest().getUrl().trim();
@@ -63,39 +65,42 @@ final class BundleEntries {
         var instance = INSTANCE.matcher(path);
         boolean sendsResource = method == HTTPVerb.POST || method == HTTPVerb.PUT;
         if (sendsResource && !entry.hasResource()) {
-            return Optional.of(at + ".resource is missing for " + method.toCode());
+            return at(at + ".resource", at + ".resource is missing for " + method.toCode());
         }
         if (entry.getResource() instanceof Bundle inner
                 && (inner.getType() == BundleType.TRANSACTION || inner.getType() == BundleType.BATCH)) {
-            return Optional.of(at + ".resource is a " + inner.getType().toCode() + ", which is sent on its own");
+            return at(
+                    at + ".resource", at + ".resource is a " + inner.getType().toCode() + ", which is sent on its own");
         }
         if (method == HTTPVerb.PUT
                 && instance.matches()
                 && entry.getResource().hasIdElement()
                 && entry.getResource().getIdElement().hasIdPart()
                 && !entry.getResource().getIdElement().getIdPart().equals(instance.group(2))) {
-            return Optional.of(at + ".resource.id differs from the id in " + at + ".request.url");
+            return at(at + ".resource.id", at + ".resource.id differs from the id in " + at + ".request.url");
         }
         if (method == HTTPVerb.DELETE && !url.contains("?") && !instance.matches()) {
-            return Optional.of(at + " deletes without an id or criteria");
+            return at(at + ".request.url", at + " deletes without an id or criteria");
         }
         if (instance.matches()
                 && instance.group(3) != null
                 && !instance.group(4).matches("\\d{1,18}")) {
-            return Optional.of(at + ".request.url names a version that is no number");
+            return at(at + ".request.url", at + ".request.url names a version that is no number");
         }
         if (entry.getRequest().hasIfMatch()
                 && !RequestHeaders.VERSION_ETAG
                         .matcher(entry.getRequest().getIfMatch().trim())
                         .matches()) {
-            return Optional.of(at + ".request.ifMatch must be one version ETag such as W/\"3\"");
+            return at(at + ".request.ifMatch", at + ".request.ifMatch must be one version ETag such as W/\"3\"");
         }
         if (method == HTTPVerb.GET && url.contains("?")) {
             String resourceType = path.contains("/") || path.isEmpty() ? null : path;
             var problem = searchParameters.problem(
                     resourceType, UrlUtil.parseQueryString(url.substring(url.indexOf('?') + 1)));
             if (problem.isPresent()) {
-                return Optional.of(at + ".request.url: " + problem.get().diagnostics());
+                return at(
+                        at + ".request.url",
+                        at + ".request.url: " + problem.get().diagnostics());
             }
         }
         boolean changes = method == HTTPVerb.PUT || method == HTTPVerb.DELETE || method == HTTPVerb.PATCH;
@@ -103,9 +108,15 @@ final class BundleEntries {
                 && changes
                 && instance.matches()
                 && !changed.add(instance.group(1) + "/" + instance.group(2))) {
-            return Optional.of(at + " changes " + instance.group(1) + "/" + ClientText.quote(instance.group(2))
-                    + ", which another entry of the transaction changes too");
+            return at(
+                    at + ".request.url",
+                    at + " changes " + instance.group(1) + "/" + ClientText.quote(instance.group(2))
+                            + ", which another entry of the transaction changes too");
         }
         return Optional.empty();
+    }
+
+    private static Optional<NamedProblem> at(String element, String diagnostics) {
+        return Optional.of(NamedProblem.element(400, element, diagnostics));
     }
 }

@@ -10,6 +10,12 @@ final class ClientText {
 
     private ClientText() {}
 
+    /** The text without quotes, for a field of the answer such as an OperationOutcome's location. */
+    static String clean(String value) {
+        String quoted = quote(value);
+        return quoted.substring(1, quoted.length() - 1);
+    }
+
     static String quote(String value) {
         var quoted = new StringBuilder("\"");
         value.codePoints().limit(MAX).forEach(c -> quoted.append(allowed(c) ? (char) c : '?'));

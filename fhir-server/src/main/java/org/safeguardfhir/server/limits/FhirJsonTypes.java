@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import org.safeguardfhir.server.errors.NamedProblem;
 
 /**
  * Walks a FHIR JSON resource against HAPI's model of R4 and names the first element whose JSON is not what FHIR's
@@ -32,39 +33,50 @@ final class FhirJsonTypes {
     }
 
     /** What is wrong with this JSON resource, or empty; a body that is no resource is not this check's to judge. */
-    Optional<String> problem(JsonNode body) {
+    Optional<NamedProblem> problem(JsonNode body) {
         if (!body.isObject() || !body.path("resourceType").isTextual()) {
             return Optional.empty();
         }
-        return resource(body, "");
+        // The element as FHIRPath names it: a primitive's extensions (JSON's _element) belong to the primitive.
+        return resource(body, "")
+                .map(found -> NamedProblem.element(
+                        400, found.path() == null ? null : found.path().replace("._", "."), found.message()));
     }
 
-    private Optional<String> resource(JsonNode node, String at) {
+    /** A problem and the JSON path of the element it is about. */
+    private record Found(String path, String message) {}
+
+    private static Optional<Found> found(String path, String message) {
+        return Optional.of(new Found(path, message));
+    }
+
+    private Optional<Found> resource(JsonNode node, String at) {
         if (!node.isObject()) {
-            return Optional.of(at + " must be a resource, a JSON object");
+            return found(at, at + " must be a resource, a JSON object");
         }
         JsonNode type = node.get("resourceType");
         if (type == null || !type.isTextual()) {
-            return Optional.of(at + " has no resourceType");
+            return found(at, at + " has no resourceType");
         }
         BaseRuntimeElementCompositeDefinition<?> definition;
         try {
             definition = fhirContext.getResourceDefinition(type.textValue());
         } catch (DataFormatException e) {
-            return Optional.of(
+            return found(
+                    at.isEmpty() ? null : at,
                     (at.isEmpty() ? "" : at + ": ") + "unknown resourceType " + ClientText.quote(type.textValue()));
         }
         return composite(node, definition, at.isEmpty() ? type.textValue() : at);
     }
 
-    private Optional<String> composite(JsonNode node, BaseRuntimeElementCompositeDefinition<?> definition, String at) {
+    private Optional<Found> composite(JsonNode node, BaseRuntimeElementCompositeDefinition<?> definition, String at) {
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             var field = fields.next();
             String name = field.getKey();
             if (name.equals("resourceType") || name.equals("fhir_comments")) {
                 continue;
             }
-            Optional<String> problem = name.startsWith("_")
+            Optional<Found> problem = name.startsWith("_")
                     ? primitiveExtensions(node, name.substring(1), field.getValue(), definition, at)
                     : child(node, name, field.getValue(), definition, at);
             if (problem.isPresent()) {
@@ -74,7 +86,7 @@ final class FhirJsonTypes {
         return Optional.empty();
     }
 
-    private Optional<String> child(
+    private Optional<Found> child(
             JsonNode parent,
             String name,
             JsonNode value,
@@ -87,13 +99,14 @@ final class FhirJsonTypes {
         String path = at + "." + name;
         boolean repeats = child.getMax() != 1;
         if (repeats != value.isArray()) {
-            return Optional.of(
+            return found(
+                    path,
                     repeats
                             ? path + " repeats: its JSON value must be an array"
                             : path + " may appear once, not as an array");
         }
         if (value.isArray() && value.isEmpty()) {
-            return Optional.of(path + " is an empty array: FHIR leaves an element out instead");
+            return found(path, path + " is an empty array: FHIR leaves an element out instead");
         }
         BaseRuntimeElementDefinition<?> element =
                 child instanceof RuntimeChildExtension ? extension : child.getChildByName(name);
@@ -105,14 +118,16 @@ final class FhirJsonTypes {
         int index = 0;
         for (JsonNode item : value.isArray() ? value : java.util.List.of(value)) {
             String itemPath = value.isArray() ? path + "[" + index + "]" : path;
-            Optional<String> problem;
+            Optional<Found> problem;
             if (item.isNull()) {
                 problem = element instanceof RuntimePrimitiveDatatypeDefinition && hasExtensionAt(extensions, index)
                         ? Optional.empty()
-                        : Optional.of(itemPath + " is null"
-                                + (element instanceof RuntimePrimitiveDatatypeDefinition
-                                        ? " and _" + name + " has no extension in its place"
-                                        : ": FHIR JSON has no null elements"));
+                        : found(
+                                itemPath,
+                                itemPath + " is null"
+                                        + (element instanceof RuntimePrimitiveDatatypeDefinition
+                                                ? " and _" + name + " has no extension in its place"
+                                                : ": FHIR JSON has no null elements"));
             } else if (resources) {
                 problem = resource(item, itemPath);
             } else {
@@ -126,21 +141,21 @@ final class FhirJsonTypes {
         return Optional.empty();
     }
 
-    private Optional<String> element(JsonNode value, BaseRuntimeElementDefinition<?> element, String path) {
+    private Optional<Found> element(JsonNode value, BaseRuntimeElementDefinition<?> element, String path) {
         if (element instanceof RuntimePrimitiveDatatypeDefinition primitive) {
-            return FhirPrimitives.problem(primitive.getName(), value, path);
+            return FhirPrimitives.problem(primitive.getName(), value, path).map(message -> new Found(path, message));
         }
         if (element instanceof BaseRuntimeElementCompositeDefinition<?> composite) {
             if (!value.isObject()) {
-                return Optional.of(path + " is a FHIR " + element.getName() + ": its JSON value must be an object");
+                return found(path, path + " is a FHIR " + element.getName() + ": its JSON value must be an object");
             }
             return composite(value, composite, path);
         }
         // The narrative's XHTML: a string, checked by HAPI's XHTML parser.
-        return value.isTextual() ? Optional.empty() : Optional.of(path + " must be a JSON string of XHTML");
+        return value.isTextual() ? Optional.empty() : found(path, path + " must be a JSON string of XHTML");
     }
 
-    private Optional<String> primitiveExtensions(
+    private Optional<Found> primitiveExtensions(
             JsonNode parent,
             String name,
             JsonNode value,
@@ -152,22 +167,23 @@ final class FhirJsonTypes {
             return Optional.empty();
         }
         if (!(child.getChildByName(name) instanceof RuntimePrimitiveDatatypeDefinition)) {
-            return Optional.of(path + ": only a primitive element has an _element object");
+            return found(path, path + ": only a primitive element has an _element object");
         }
         JsonNode values = parent.get(name);
         if (value.isArray()) {
             if (values != null && (!values.isArray() || values.size() != value.size())) {
-                return Optional.of(path + " must have one entry for each value of " + at + "." + name);
+                return found(path, path + " must have one entry for each value of " + at + "." + name);
             }
             int index = 0;
             for (JsonNode item : value) {
                 if (item.isNull()) {
                     if (values == null || values.get(index).isNull()) {
-                        return Optional.of(
+                        return found(
+                                path + "[" + index + "]",
                                 path + "[" + index + "] and " + at + "." + name + "[" + index + "] are both null");
                     }
                 } else {
-                    Optional<String> problem = extensionObject(item, path + "[" + index + "]");
+                    Optional<Found> problem = extensionObject(item, path + "[" + index + "]");
                     if (problem.isPresent()) {
                         return problem;
                     }
@@ -179,14 +195,14 @@ final class FhirJsonTypes {
         return extensionObject(value, path);
     }
 
-    private Optional<String> extensionObject(JsonNode value, String path) {
+    private Optional<Found> extensionObject(JsonNode value, String path) {
         if (!value.isObject()) {
-            return Optional.of(path + " must be a JSON object with id or extension");
+            return found(path, path + " must be a JSON object with id or extension");
         }
         for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals("id") && !name.equals("extension")) {
-                return Optional.of(path + " may hold only id and extension, not " + ClientText.quote(name));
+                return found(path, path + " may hold only id and extension, not " + ClientText.quote(name));
             }
         }
         return composite(value, extension, path);

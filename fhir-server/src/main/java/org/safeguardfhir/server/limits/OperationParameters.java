@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.OperationDefinition.OperationDefinitionParameterCom
 import org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.safeguardfhir.server.errors.NamedProblem;
 import org.safeguardfhir.server.fhir.RestInterceptor;
 import org.safeguardfhir.terminology.Canonicals;
 
@@ -59,23 +60,24 @@ public class OperationParameters implements RestInterceptor {
         String code = request.getOperation().replaceFirst("^\\$", "");
         if (code.equals("subsumes")) {
             subsumesProblem(request).ifPresent(problem -> {
-                throw new InvalidRequestException(problem);
+                throw problem.exception();
             });
             return;
         }
         definition(code).flatMap(definition -> problem(definition, request)).ifPresent(problem -> {
-            throw new InvalidRequestException(problem);
+            throw problem.exception();
         });
     }
 
     /** HAPI's $subsumes fails inside on anything but two codes of one system, or two codings. */
-    private Optional<String> subsumesProblem(RequestDetails request) {
+    private Optional<NamedProblem> subsumesProblem(RequestDetails request) {
         List<String> names = names(request, body(request));
         boolean codes = names.contains("codeA") && names.contains("codeB") && names.contains("system");
         boolean codings = names.contains("codingA") && names.contains("codingB");
         return codes || codings
                 ? Optional.empty()
-                : Optional.of("$subsumes compares two codes: codeA, codeB and system, or codingA and codingB");
+                : Optional.of(NamedProblem.request(
+                        400, "$subsumes compares two codes: codeA, codeB and system, or codingA and codingB"));
     }
 
     private static List<String> names(RequestDetails request, Parameters body) {
@@ -98,22 +100,26 @@ public class OperationParameters implements RestInterceptor {
                         OperationDefinition.class, Canonicals.BASE + "/OperationDefinition/" + c)));
     }
 
-    private Optional<String> problem(OperationDefinition definition, RequestDetails request) {
+    private Optional<NamedProblem> problem(OperationDefinition definition, RequestDetails request) {
         Parameters body = body(request);
         List<String> names = names(request, body);
         for (String name : names) {
             // Bulk Data's own underscore parameters (_since, _typeFilter) are the operation's to judge.
             if (name == null
                     || !name.startsWith("_") && inParameter(definition, name).isEmpty()) {
-                return Optional.of((name == null ? "A parameter without a name" : ClientText.quote(name))
-                        + " is not a parameter of $" + definition.getCode());
+                String diagnostics = (name == null ? "A parameter without a name" : ClientText.quote(name))
+                        + " is not a parameter of $" + definition.getCode();
+                return Optional.of(
+                        name == null
+                                ? NamedProblem.element(400, "Parameters.parameter.name", diagnostics)
+                                : NamedProblem.http(400, ClientText.clean(name), diagnostics));
             }
         }
         for (OperationDefinitionParameterComponent declared : definition.getParameter()) {
             if (declared.getUse() != OperationParameterUse.IN) {
                 continue;
             }
-            Optional<String> problem = declaredProblem(declared, request, body, names);
+            Optional<NamedProblem> problem = declaredProblem(declared, request, body, names);
             if (problem.isPresent()) {
                 return problem;
             }
@@ -121,7 +127,7 @@ public class OperationParameters implements RestInterceptor {
         return Optional.empty();
     }
 
-    private static Optional<String> declaredProblem(
+    private static Optional<NamedProblem> declaredProblem(
             OperationDefinitionParameterComponent declared,
             RequestDetails request,
             Parameters body,
@@ -129,39 +135,50 @@ public class OperationParameters implements RestInterceptor {
         String name = declared.getName();
         long count = names.stream().filter(name::equals).count();
         if (!declared.getMax().equals("*") && count > Integer.parseInt(declared.getMax())) {
-            return Optional.of(name + " may be given at most " + declared.getMax() + " time(s)");
+            return named(name, name + " may be given at most " + declared.getMax() + " time(s)");
         }
         if (count < declared.getMin()) {
-            return Optional.of(name + " is required");
+            return named(name, name + " is required");
         }
         String type = declared.hasType() ? declared.getType() : null;
         for (String value : request.getParameters().getOrDefault(name, new String[0])) {
             Optional<String> problem =
                     type == null ? Optional.empty() : FhirPrimitives.problem(type, TextNode.valueOf(value), name);
             if (problem.isPresent()) {
-                return problem;
+                return named(name, problem.get());
             }
             if (value.length() > MAX_STRING_PARAMETER) {
-                return Optional.of(name + " is longer than " + MAX_STRING_PARAMETER + " characters");
+                return named(name, name + " is longer than " + MAX_STRING_PARAMETER + " characters");
             }
         }
-        for (ParametersParameterComponent given : body.getParameter()) {
+        for (int i = 0; i < body.getParameter().size(); i++) {
+            ParametersParameterComponent given = body.getParameter().get(i);
             if (!name.equals(given.getName())) {
                 continue;
             }
+            String element = "Parameters.parameter[" + i + "].value";
             if (type != null
                     && (!given.hasValue() || !given.getValue().fhirType().equals(type))) {
-                return Optional.of(name + " is a " + type + ": send it as value" + Character.toUpperCase(type.charAt(0))
-                        + type.substring(1));
+                return Optional.of(NamedProblem.element(
+                        400,
+                        element,
+                        name + " is a " + type + ": send it as value" + Character.toUpperCase(type.charAt(0))
+                                + type.substring(1)));
             }
             if (given.hasValue()
                     && given.getValue().isPrimitive()
                     && given.getValue().primitiveValue() != null
                     && given.getValue().primitiveValue().length() > MAX_STRING_PARAMETER) {
-                return Optional.of(name + " is longer than " + MAX_STRING_PARAMETER + " characters");
+                return Optional.of(NamedProblem.element(
+                        400, element, name + " is longer than " + MAX_STRING_PARAMETER + " characters"));
             }
         }
         return Optional.empty();
+    }
+
+    /** A problem with an operation's parameter, named as the HTTP parameter it is in a GET and a form. */
+    private static Optional<NamedProblem> named(String name, String diagnostics) {
+        return Optional.of(NamedProblem.http(400, name, diagnostics));
     }
 
     private static Optional<OperationDefinitionParameterComponent> inParameter(

@@ -5,9 +5,9 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.Locale;
 import java.util.Optional;
+import org.safeguardfhir.server.errors.NamedProblem;
 import org.safeguardfhir.server.fhir.RestInterceptor;
 
 /** Refuses, before HAPI applies it, a PATCH that {@link PatchRequests} finds wrong, naming the operation. */
@@ -27,23 +27,26 @@ public class PatchInterceptor implements RestInterceptor {
         }
         boolean conditional = request.getConditionalUrl(RestOperationTypeEnum.PATCH) != null;
         if (!conditional && (request.getId() == null || !request.getId().hasIdPart())) {
-            throw new InvalidRequestException("A PATCH names the resource: [type]/[id], or [type]?[criteria]");
+            throw NamedProblem.request(400, "A PATCH names the resource: [type]/[id], or [type]?[criteria]")
+                    .exception();
         }
         String contentType = request.getHeader("Content-Type");
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         byte[] body = request.loadRequestContents();
-        Optional<String> problem;
+        Optional<NamedProblem> problem;
         if (type.startsWith("application/json-patch+json")) {
-            problem = patches.jsonPatchProblem(body == null ? new byte[0] : body);
+            // A JSON Patch is no FHIR resource: its problems name the operation by index, not an element.
+            problem = patches.jsonPatchProblem(body == null ? new byte[0] : body)
+                    .map(found -> NamedProblem.request(400, found));
         } else if (body == null || body.length == 0) {
-            problem = Optional.of("A PATCH has a body: a JSON Patch or a FHIRPath Patch");
+            problem = Optional.of(NamedProblem.request(400, "A PATCH has a body: a JSON Patch or a FHIRPath Patch"));
         } else {
             problem = patches.parameters(body, type.contains("xml"))
                     .map(parameters -> patches.fhirPathPatchProblem(request.getResourceName(), parameters))
-                    .orElse(Optional.of("A FHIRPath Patch is a Parameters resource"));
+                    .orElse(Optional.of(NamedProblem.request(400, "A FHIRPath Patch is a Parameters resource")));
         }
         problem.ifPresent(found -> {
-            throw new InvalidRequestException(found);
+            throw found.exception();
         });
     }
 }

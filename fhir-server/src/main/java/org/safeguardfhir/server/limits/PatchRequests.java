@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.safeguardfhir.server.errors.NamedProblem;
 
 /**
  * A PATCH checked before HAPI applies it: a JSON Patch (RFC 6902) or a FHIRPath Patch (a Parameters resource) must
@@ -70,19 +71,23 @@ final class PatchRequests {
         return Optional.empty();
     }
 
-    Optional<String> fhirPathPatchProblem(String resourceType, Parameters patch) {
+    Optional<NamedProblem> fhirPathPatchProblem(String resourceType, Parameters patch) {
         List<ParametersParameterComponent> operations = patch.getParameter().stream()
                 .filter(parameter ->
                         parameter.getName() != null && parameter.getName().equals("operation"))
                 .toList();
         if (operations.isEmpty() || operations.size() != patch.getParameter().size()) {
-            return Optional.of("A FHIRPath Patch is a Parameters resource of one or more parameters named operation");
+            return Optional.of(NamedProblem.element(
+                    400,
+                    "Parameters.parameter",
+                    "A FHIRPath Patch is a Parameters resource of one or more parameters named operation"));
         }
         RuntimeResourceDefinition definition = fhirContext.getResourceDefinition(resourceType);
         for (int i = 0; i < operations.size(); i++) {
             Optional<String> problem = operationProblem(definition, operations.get(i), "FHIRPath Patch operation " + i);
             if (problem.isPresent()) {
-                return problem;
+                // Every parameter is an operation, so operation i is parameter i.
+                return Optional.of(NamedProblem.element(400, "Parameters.parameter[" + i + "]", problem.get()));
             }
         }
         return Optional.empty();

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.safeguardfhir.server.errors.ErrorReference;
+import org.safeguardfhir.server.errors.NamedProblem;
 import org.safeguardfhir.server.fhir.OperationOutcomeWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,14 @@ final class Refusal {
 
     Refusal(OperationOutcomeWriter outcomes) {
         this.outcomes = outcomes;
+    }
+
+    void send(HttpServletResponse response, NamedProblem problem) throws IOException {
+        String reference = ErrorReference.of(null);
+        LOG.info("Request {} refused with {}: {}", reference, problem.status(), problem.diagnostics());
+        var outcome = problem.outcome();
+        outcome.getIssueFirstRep().setDiagnostics(problem.diagnostics() + ErrorReference.sentence(reference));
+        outcomes.write(response, problem.status(), outcome);
     }
 
     void send(HttpServletResponse response, int status, IssueType type, String problem) throws IOException {

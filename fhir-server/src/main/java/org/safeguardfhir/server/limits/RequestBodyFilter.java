@@ -1,6 +1,5 @@
 package org.safeguardfhir.server.limits;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.safeguardfhir.server.errors.NamedProblem;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.WebUtils;
 
@@ -45,34 +44,35 @@ class RequestBodyFilter extends OncePerRequestFilter {
             String contentType = request.getContentType();
             boolean form = contentType != null && contentType.toLowerCase().startsWith(BufferedBodyRequest.FORM);
             if (request.getRequestURI().endsWith("/_search") && !form) {
-                refusal.send(
-                        response, 415, IssueType.NOTSUPPORTED, "A search by POST sends " + BufferedBodyRequest.FORM);
+                refusal.send(response, NamedProblem.request(415, "A search by POST sends " + BufferedBodyRequest.FORM));
                 return;
             }
-            Optional<String> problem = RequestText.problemInBody(body).or(() -> {
-                if (form) {
-                    return RequestText.problemInEncoded(new String(body, StandardCharsets.UTF_8), "The form");
-                }
-                if (JsonBody.isJson(contentType, body)) {
-                    return JsonBody.problem(body).or(() -> resourceProblem(body));
-                }
-                return XmlBody.isXml(contentType, body) ? XmlBody.problem(body) : Optional.empty();
-            });
+            Optional<NamedProblem> problem = RequestText.problemInBody(body)
+                    .or(() -> {
+                        if (form) {
+                            return RequestText.problemInEncoded(new String(body, StandardCharsets.UTF_8), "The form");
+                        }
+                        if (JsonBody.isJson(contentType, body)) {
+                            return JsonBody.problem(body);
+                        }
+                        return XmlBody.isXml(contentType, body) ? XmlBody.problem(body) : Optional.empty();
+                    })
+                    .map(text -> NamedProblem.request(400, text))
+                    .or(() -> JsonBody.isJson(contentType, body) ? resourceProblem(body) : Optional.empty());
             if (problem.isPresent()) {
-                refusal.send(response, 400, IssueType.INVALID, problem.get());
+                refusal.send(response, problem.get());
                 return;
             }
         }
         chain.doFilter(request, response);
     }
 
-    private Optional<String> resourceProblem(byte[] body) {
+    private Optional<NamedProblem> resourceProblem(byte[] body) {
         try {
             return types.problem(JSON.readTree(body));
-        } catch (JsonProcessingException e) {
-            return Optional.of("The request body is not well-formed JSON");
         } catch (IOException e) {
-            return Optional.of("The request body could not be read");
+            // JsonBody has read the same bytes without a fault: only a reader failure is left.
+            return Optional.of(NamedProblem.request(400, "The request body could not be read"));
         }
     }
 }

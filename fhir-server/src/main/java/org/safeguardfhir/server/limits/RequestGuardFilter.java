@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.safeguardfhir.server.errors.NamedProblem;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -41,7 +42,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
             return;
         }
         if (!RequestHeaders.validHost(request.getHeader("Host"))) {
-            refuse(response, 400, IssueType.INVALID, "The Host header is not a host and port");
+            refusal.send(response, NamedProblem.http(400, "Host", "The Host header is not a host and port"));
             return;
         }
         if (!request.getRequestURI().startsWith("/fhir")) {
@@ -72,13 +73,9 @@ class RequestGuardFilter extends OncePerRequestFilter {
             refuse(response, 400, IssueType.INVALID, urlProblem.get());
             return;
         }
-        Optional<RequestHeaders.Problem> headerProblem = RequestHeaders.problem(request);
+        Optional<NamedProblem> headerProblem = RequestHeaders.problem(request);
         if (headerProblem.isPresent()) {
-            refuse(
-                    response,
-                    headerProblem.get().status(),
-                    IssueType.INVALID,
-                    headerProblem.get().diagnostics());
+            refusal.send(response, headerProblem.get());
             return;
         }
         if (request.getContentLengthLong() > max) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.safeguardfhir.server.errors.NamedProblem;
 
 /**
  * The headers FHIR gives a meaning to, checked for their syntax so that a malformed one is a 4xx naming it rather than
@@ -25,26 +26,25 @@ final class RequestHeaders {
 
     private RequestHeaders() {}
 
-    /** A header refused with its status. */
-    record Problem(int status, String diagnostics) {}
-
-    static Optional<Problem> problem(HttpServletRequest request) {
+    static Optional<NamedProblem> problem(HttpServletRequest request) {
         for (String value : Collections.list(request.getHeaders("If-Match"))) {
             if (!VERSION_ETAG.matcher(value.trim()).matches()) {
-                return bad("If-Match must be one version ETag such as W/\"3\"");
+                return bad("If-Match", "If-Match must be one version ETag such as W/\"3\"");
             }
         }
         List<String> ifNoneMatch = Collections.list(request.getHeaders("If-None-Match"));
         if (!ifNoneMatch.isEmpty() && !isRead(request)) {
-            return bad("If-None-Match is for reads; a conditional create uses If-None-Exist, an update If-Match");
+            return bad(
+                    "If-None-Match",
+                    "If-None-Match is for reads; a conditional create uses If-None-Exist, an update If-Match");
         }
         for (String value : ifNoneMatch) {
             if (!value.trim().equals("*") && !VERSION_ETAG.matcher(value.trim()).matches()) {
-                return bad("If-None-Match must be * or one version ETag such as W/\"3\"");
+                return bad("If-None-Match", "If-None-Match must be * or one version ETag such as W/\"3\"");
             }
         }
         if (Collections.list(request.getHeaders("Authorization")).size() > 1) {
-            return bad("The request has more than one Authorization header");
+            return bad("Authorization", "The request has more than one Authorization header");
         }
         return contentType(request.getHeader("Content-Type"));
     }
@@ -66,12 +66,12 @@ final class RequestHeaders {
         }
     }
 
-    private static Optional<Problem> contentType(String value) {
+    private static Optional<NamedProblem> contentType(String value) {
         if (value == null) {
             return Optional.empty();
         }
         if (value.length() > MAX_CONTENT_TYPE_LENGTH) {
-            return bad("Content-Type is longer than " + MAX_CONTENT_TYPE_LENGTH + " characters");
+            return bad("Content-Type", "Content-Type is longer than " + MAX_CONTENT_TYPE_LENGTH + " characters");
         }
         String[] parts = value.split(";");
         for (int i = 1; i < parts.length; i++) {
@@ -83,12 +83,15 @@ final class RequestHeaders {
             String name = parameter.substring(0, equals).trim().toLowerCase(Locale.ROOT);
             String given = parameter.substring(equals + 1).trim().replace("\"", "");
             if (name.equals("charset") && !given.equalsIgnoreCase("UTF-8")) {
-                return Optional.of(new Problem(
-                        415, "Content-Type names the charset " + ClientText.quote(given) + ": FHIR bodies are UTF-8"));
+                return Optional.of(NamedProblem.http(
+                        415,
+                        "Content-Type",
+                        "Content-Type names the charset " + ClientText.quote(given) + ": FHIR bodies are UTF-8"));
             }
             if (name.equals("fhirversion") && !R4.contains(given)) {
-                return Optional.of(new Problem(
+                return Optional.of(NamedProblem.http(
                         415,
+                        "Content-Type",
                         "Content-Type names the FHIR version " + ClientText.quote(given)
                                 + ": this server speaks FHIR R4 (4.0)"));
             }
@@ -113,7 +116,7 @@ final class RequestHeaders {
         return request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
     }
 
-    private static Optional<Problem> bad(String diagnostics) {
-        return Optional.of(new Problem(400, diagnostics));
+    private static Optional<NamedProblem> bad(String header, String diagnostics) {
+        return Optional.of(NamedProblem.http(400, header, diagnostics));
     }
 }

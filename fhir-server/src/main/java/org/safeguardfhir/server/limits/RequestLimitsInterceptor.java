@@ -5,8 +5,6 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
@@ -34,7 +32,7 @@ public class RequestLimitsInterceptor implements RestInterceptor {
         searchParameters
                 .problem(request.getResourceName(), request.getParameters())
                 .ifPresent(problem -> {
-                    throw BaseServerResponseException.newInstance(problem.status(), problem.diagnostics());
+                    throw problem.exception();
                 });
         if (request.getResource() instanceof Resource resource) {
             shape.problem(resource).ifPresent(problem -> {
@@ -44,7 +42,7 @@ public class RequestLimitsInterceptor implements RestInterceptor {
         if ((operation == RestOperationTypeEnum.TRANSACTION || operation == RestOperationTypeEnum.BATCH)
                 && request.getResource() instanceof Bundle bundle) {
             bundleEntries.problem(bundle).ifPresent(problem -> {
-                throw new InvalidRequestException(problem);
+                throw problem.exception();
             });
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.safeguardfhir.server.errors.NamedProblem;
 
 /**
  * A search's parameters within the limits (criteria, sort keys, paging), and without what HAPI would take without
@@ -66,16 +67,13 @@ final class SearchParameters {
         this.maxValueLength = limits.maxSearchValueLength();
     }
 
-    /** A parameter refused with its status. */
-    record Problem(int status, String diagnostics) {}
-
-    Optional<Problem> problem(String resourceType, Map<String, String[]> parameters) {
-        Optional<Problem> limit = limitProblem(parameters);
+    Optional<NamedProblem> problem(String resourceType, Map<String, String[]> parameters) {
+        Optional<NamedProblem> limit = limitProblem(parameters);
         if (limit.isPresent()) {
             return limit;
         }
         for (var parameter : parameters.entrySet()) {
-            Optional<Problem> problem = problem(resourceType, parameter.getKey(), parameter.getValue());
+            Optional<NamedProblem> problem = problem(resourceType, parameter.getKey(), parameter.getValue());
             if (problem.isPresent()) {
                 return problem;
             }
@@ -83,16 +81,18 @@ final class SearchParameters {
         return Optional.empty();
     }
 
-    private Optional<Problem> problem(String resourceType, String name, String[] values) {
+    private Optional<NamedProblem> problem(String resourceType, String name, String[] values) {
         if (ONCE.contains(name) && values.length > 1) {
-            return bad(name + " may be given once");
+            return bad(name, name + " may be given once");
         }
         for (String value : values) {
             if (value.length() > maxValueLength) {
-                return bad(ClientText.quote(name) + " has a value longer than the limit"
-                        + " safeguard.limits.max-search-value-length (" + maxValueLength + " characters)");
+                return bad(
+                        name,
+                        ClientText.quote(name) + " has a value longer than the limit"
+                                + " safeguard.limits.max-search-value-length (" + maxValueLength + " characters)");
             }
-            Optional<Problem> problem = valueProblem(resourceType, name, value);
+            Optional<NamedProblem> problem = valueProblem(resourceType, name, value);
             if (problem.isPresent()) {
                 return problem;
             }
@@ -100,21 +100,23 @@ final class SearchParameters {
         return Optional.empty();
     }
 
-    private Optional<Problem> valueProblem(String resourceType, String name, String value) {
+    private Optional<NamedProblem> valueProblem(String resourceType, String name, String value) {
         Set<String> allowed = VALUES.get(name);
         if (allowed != null && !allowed.contains(value.trim())) {
-            return bad(name + " must be one of "
-                    + String.join(", ", allowed.stream().sorted().toList()));
+            return bad(
+                    name,
+                    name + " must be one of "
+                            + String.join(", ", allowed.stream().sorted().toList()));
         }
         if (name.equals("_format")
                 && !FORMATS.contains(value.trim())
                 && EncodingEnum.forContentType(value.trim()) == null) {
-            return Optional.of(new Problem(406, "_format must be json, xml or a FHIR media type"));
+            return Optional.of(NamedProblem.http(406, "_format", "_format must be json, xml or a FHIR media type"));
         }
         if (name.equals("_sort")) {
             for (String key : value.split(",", -1)) {
                 if (key.trim().isEmpty() || key.trim().equals("-")) {
-                    return bad("_sort has an empty key");
+                    return bad("_sort", "_sort has an empty key");
                 }
             }
         }
@@ -130,6 +132,7 @@ final class SearchParameters {
             String modifier = base.substring(colon + 1);
             if (!MODIFIERS.contains(modifier) && !fhirContext.getResourceTypes().contains(modifier)) {
                 return bad(
+                        name,
                         ClientText.quote(code) + " has a modifier FHIR does not define: " + ClientText.quote(modifier));
             }
         }
@@ -141,7 +144,8 @@ final class SearchParameters {
         return typedValueProblem(parameter.getParamType(), code, value);
     }
 
-    private static Optional<Problem> typedValueProblem(RestSearchParameterTypeEnum type, String code, String value) {
+    private static Optional<NamedProblem> typedValueProblem(
+            RestSearchParameterTypeEnum type, String code, String value) {
         for (String one : value.split(",")) {
             if (type == RestSearchParameterTypeEnum.NUMBER || type == RestSearchParameterTypeEnum.QUANTITY) {
                 String number = one.split("\\|", -1)[0].trim();
@@ -149,20 +153,20 @@ final class SearchParameters {
                     number = number.substring(2);
                 }
                 if (NUMBER.matcher(number).matches() && JsonBody.absurd(number)) {
-                    return bad(ClientText.quote(code) + " has a number out of any FHIR range");
+                    return bad(code, ClientText.quote(code) + " has a number out of any FHIR range");
                 }
             }
             if (type == RestSearchParameterTypeEnum.REFERENCE) {
                 var versioned = VERSIONED.matcher(one);
                 if (versioned.matches() && !versioned.group(1).matches("\\d{1,18}")) {
-                    return bad(ClientText.quote(code) + " refers to a version that is no number");
+                    return bad(code, ClientText.quote(code) + " refers to a version that is no number");
                 }
             }
         }
         return Optional.empty();
     }
 
-    private Optional<Problem> limitProblem(Map<String, String[]> parameters) {
+    private Optional<NamedProblem> limitProblem(Map<String, String[]> parameters) {
         int criteria = 0;
         for (var parameter : parameters.entrySet()) {
             if (!NOT_CRITERIA.contains(parameter.getKey())) {
@@ -170,37 +174,41 @@ final class SearchParameters {
             }
         }
         if (criteria > limits.maxSearchParameters()) {
-            return bad("The request has " + criteria + " search parameter values, more than the limit"
-                    + " safeguard.limits.max-search-parameters (" + limits.maxSearchParameters() + ")");
+            return Optional.of(NamedProblem.request(
+                    400,
+                    "The request has " + criteria + " search parameter values, more than the limit"
+                            + " safeguard.limits.max-search-parameters (" + limits.maxSearchParameters() + ")"));
         }
         int sortKeys = 0;
         for (String sort : parameters.getOrDefault("_sort", new String[0])) {
             sortKeys += sort.split(",", -1).length;
         }
         if (sortKeys > limits.maxSortKeys()) {
-            return bad("_sort has " + sortKeys + " keys, more than the limit safeguard.limits.max-sort-keys ("
-                    + limits.maxSortKeys() + ")");
+            return bad(
+                    "_sort",
+                    "_sort has " + sortKeys + " keys, more than the limit safeguard.limits.max-sort-keys ("
+                            + limits.maxSortKeys() + ")");
         }
         return number(parameters, "_count", Integer.MAX_VALUE, "safeguard.fhir.max-page-size caps it")
                 .or(() -> number(parameters, "_offset", limits.maxOffset(), "the limit safeguard.limits.max-offset"));
     }
 
-    private static Optional<Problem> number(Map<String, String[]> parameters, String name, int max, String limit) {
+    private static Optional<NamedProblem> number(Map<String, String[]> parameters, String name, int max, String limit) {
         for (String value : parameters.getOrDefault(name, new String[0])) {
             long parsed;
             try {
                 parsed = Long.parseLong(value.trim());
             } catch (NumberFormatException e) {
-                return bad(name + " must be a whole number, not " + ClientText.quote(value));
+                return bad(name, name + " must be a whole number, not " + ClientText.quote(value));
             }
             if (parsed < 0 || parsed > max) {
-                return bad(name + " must be between 0 and " + max + " (" + limit + ")");
+                return bad(name, name + " must be between 0 and " + max + " (" + limit + ")");
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<Problem> bad(String diagnostics) {
-        return Optional.of(new Problem(400, diagnostics));
+    private static Optional<NamedProblem> bad(String parameter, String diagnostics) {
+        return Optional.of(NamedProblem.http(400, ClientText.clean(parameter), diagnostics));
     }
 }

@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.UriType;
 import org.safeguardfhir.profiles.sdc.QuestionnairePopulator;
+import org.safeguardfhir.server.errors.NamedProblem;
 import org.safeguardfhir.server.fhir.RestProvider;
 
 /**
@@ -47,7 +48,8 @@ public class PopulateProvider implements RestProvider {
             RequestDetails request) {
         // HAPI hands the first of several values to a single parameter; a second subject is refused, not dropped.
         if (subjects != null && subjects.size() > 1) {
-            throw new InvalidRequestException("subject may be given once: one Patient is screened at a time.");
+            throw NamedProblem.http(400, "subject", "subject may be given once: one Patient is screened at a time.")
+                    .exception();
         }
         Reference subject = subjects == null || subjects.isEmpty() ? null : subjects.get(0);
         Questionnaire questionnaire = questionnaire(id, canonical, request);

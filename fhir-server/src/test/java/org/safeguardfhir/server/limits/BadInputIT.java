@@ -220,6 +220,36 @@ class BadInputIT {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
+    @Test
+    void eachRefusalNamesTheElementParameterOrHeaderInTheOperationOutcome() throws Exception {
+        var wrongType = Http.post(port, token, "Patient", "{\"resourceType\":\"Patient\",\"active\":\"true\"}");
+        var twice = Http.get(port, token, "Patient?_count=1&_count=2");
+        var header = Http.get(port, token, "Patient/1", "If-None-Match", "\"not-a-version");
+        var entry = Http.post(
+                port,
+                token,
+                "",
+                "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":"
+                        + "{\"resourceType\":\"Patient\"}}]}");
+
+        assertRefused(wrongType, 400, "Patient.active");
+        assertThat(issueOf(wrongType).getExpression().get(0).getValue()).isEqualTo("Patient.active");
+        assertRefused(twice, 400, "_count");
+        assertThat(issueOf(twice).getLocation().get(0).getValue()).isEqualTo("http._count");
+        assertRefused(header, 400, "If-None-Match");
+        assertThat(issueOf(header).getLocation().get(0).getValue()).isEqualTo("http.If-None-Match");
+        assertRefused(entry, 400, "Bundle.entry[0].request.method");
+        assertThat(issueOf(entry).getExpression().get(0).getValue()).isEqualTo("Bundle.entry[0].request.method");
+    }
+
+    private static org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent issueOf(
+            HttpResponse<String> answer) {
+        return FhirClients.context()
+                .newJsonParser()
+                .parseResource(org.hl7.fhir.r4.model.OperationOutcome.class, answer.body())
+                .getIssueFirstRep();
+    }
+
     private void assertRefused(HttpResponse<String> answer, int status, String named) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         assertThat(answer.headers().firstValue("Content-Type"))

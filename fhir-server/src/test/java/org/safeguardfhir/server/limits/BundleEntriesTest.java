@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
+import org.safeguardfhir.server.errors.NamedProblem;
 import org.springframework.util.unit.DataSize;
 
 class BundleEntriesTest {
@@ -18,6 +19,10 @@ class BundleEntriesTest {
     // No entry here reaches a typed search parameter, so no registry is needed.
     private static final BundleEntries ENTRIES =
             new BundleEntries(new SearchParameters(FhirContext.forR4Cached(), null, LIMITS));
+
+    private static java.util.Optional<String> problem(Bundle bundle) {
+        return ENTRIES.problem(bundle).map(NamedProblem::diagnostics);
+    }
 
     private static Bundle transaction() {
         return new Bundle().setType(BundleType.TRANSACTION);
@@ -38,15 +43,23 @@ class BundleEntriesTest {
                 .setUrl("Patient/1")
                 .setIfMatch("3");
 
-        assertThat(ENTRIES.problem(missingRequest)).contains("Bundle.entry[0].request.method is missing");
-        assertThat(ENTRIES.problem(missingResource)).contains("Bundle.entry[0].resource is missing for POST");
-        assertThat(ENTRIES.problem(badIfMatch))
+        assertThat(problem(missingRequest)).contains("Bundle.entry[0].request.method is missing");
+        assertThat(problem(missingResource)).contains("Bundle.entry[0].resource is missing for POST");
+        assertThat(problem(badIfMatch))
                 .hasValueSatisfying(problem -> assertThat(problem).startsWith("Bundle.entry[0].request.ifMatch"));
     }
 
     @Test
+    void theOutcomeNamesTheEntrysElement() {
+        var bundle = transaction();
+        bundle.addEntry().setResource(new Patient());
+
+        assertThat(ENTRIES.problem(bundle).map(NamedProblem::expression)).contains("Bundle.entry[0].request.method");
+    }
+
+    @Test
     void aBundleOfAnotherTypeIsNoTransaction() {
-        assertThat(ENTRIES.problem(new Bundle())).contains("A Bundle sent to the base is of type transaction or batch");
+        assertThat(problem(new Bundle())).contains("A Bundle sent to the base is of type transaction or batch");
     }
 
     @Test
@@ -59,8 +72,7 @@ class BundleEntriesTest {
                 .setMethod(HTTPVerb.POST)
                 .setUrl("Patient");
 
-        assertThat(ENTRIES.problem(bundle))
-                .hasValueSatisfying(p -> assertThat(p).contains("not followed by a UUID"));
+        assertThat(problem(bundle)).hasValueSatisfying(p -> assertThat(p).contains("not followed by a UUID"));
     }
 
     @Test
@@ -73,9 +85,9 @@ class BundleEntriesTest {
                 .setUrl("Patient/1");
         bundle.addEntry().getRequest().setMethod(HTTPVerb.DELETE).setUrl("Patient/1");
 
-        assertThat(ENTRIES.problem(bundle))
+        assertThat(problem(bundle))
                 .hasValueSatisfying(p -> assertThat(p).startsWith("Bundle.entry[1] changes Patient/"));
-        assertThat(ENTRIES.problem(bundle.setType(BundleType.BATCH))).isEmpty();
+        assertThat(problem(bundle.setType(BundleType.BATCH))).isEmpty();
     }
 
     @Test
@@ -99,13 +111,10 @@ class BundleEntriesTest {
                 .setMethod(HTTPVerb.POST)
                 .setUrl("Bundle");
 
-        assertThat(ENTRIES.problem(put)).hasValueSatisfying(p -> assertThat(p).contains("differs from the id"));
-        assertThat(ENTRIES.problem(delete))
-                .hasValueSatisfying(p -> assertThat(p).contains("without an id"));
-        assertThat(ENTRIES.problem(get)).hasValueSatisfying(p -> assertThat(p).contains("_count must be a whole"));
-        assertThat(ENTRIES.problem(version))
-                .hasValueSatisfying(p -> assertThat(p).contains("version that is no"));
-        assertThat(ENTRIES.problem(nested))
-                .hasValueSatisfying(p -> assertThat(p).contains("sent on its own"));
+        assertThat(problem(put)).hasValueSatisfying(p -> assertThat(p).contains("differs from the id"));
+        assertThat(problem(delete)).hasValueSatisfying(p -> assertThat(p).contains("without an id"));
+        assertThat(problem(get)).hasValueSatisfying(p -> assertThat(p).contains("_count must be a whole"));
+        assertThat(problem(version)).hasValueSatisfying(p -> assertThat(p).contains("version that is no"));
+        assertThat(problem(nested)).hasValueSatisfying(p -> assertThat(p).contains("sent on its own"));
     }
 }

@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.safeguardfhir.server.errors.NamedProblem;
 
 class FhirJsonTypesTest {
 
@@ -23,6 +24,10 @@ class FhirJsonTypesTest {
     private static final FhirJsonTypes TYPES = new FhirJsonTypes(FHIR);
 
     private static Optional<String> problem(String json) throws IOException {
+        return named(json).map(NamedProblem::diagnostics);
+    }
+
+    private static Optional<NamedProblem> named(String json) throws IOException {
         return TYPES.problem(new ObjectMapper().readTree(json));
     }
 
@@ -60,6 +65,24 @@ class FhirJsonTypesTest {
     void namesTheElementWhoseJsonIsNotFhirs(String elements, String problem) throws IOException {
         assertThat(problem(patient(elements)))
                 .hasValueSatisfying(found -> assertThat(found).contains(problem));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"active\":\"true\"|Patient.active",
+                "\"name\":[{\"given\":[null]}]|Patient.name[0].given[0]",
+                "\"birthDate\":\"1990-01-01\",\"_birthDate\":{\"hostile\":1}|Patient.birthDate",
+                "\"contained\":[{\"resourceType\":\"Patient\",\"active\":1}]|Patient.contained[0].active",
+            })
+    void theOutcomeNamesTheElementAsFhirPathDoes(String elements, String expression) throws IOException {
+        assertThat(named(patient(elements))).hasValueSatisfying(found -> {
+            assertThat(found.expression()).isEqualTo(expression);
+            assertThat(found.outcome().getIssueFirstRep().getExpression().get(0).getValue())
+                    .isEqualTo(expression);
+            assertThat(found.status()).isEqualTo(400);
+        });
     }
 
     @Test
