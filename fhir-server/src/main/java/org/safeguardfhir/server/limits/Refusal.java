@@ -2,7 +2,6 @@ package org.safeguardfhir.server.limits;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.safeguardfhir.server.errors.ErrorReference;
 import org.safeguardfhir.server.errors.NamedProblem;
 import org.safeguardfhir.server.fhir.OperationOutcomeWriter;
@@ -26,11 +25,5 @@ final class Refusal {
         var outcome = problem.outcome();
         outcome.getIssueFirstRep().setDiagnostics(problem.diagnostics() + ErrorReference.sentence(reference));
         outcomes.write(response, problem.status(), outcome);
-    }
-
-    void send(HttpServletResponse response, int status, IssueType type, String problem) throws IOException {
-        String reference = ErrorReference.of(null);
-        LOG.info("Request {} refused with {}: {}", reference, status, problem);
-        outcomes.write(response, status, type, problem + ErrorReference.sentence(reference));
     }
 }

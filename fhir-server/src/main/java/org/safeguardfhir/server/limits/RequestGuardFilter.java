@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.safeguardfhir.server.errors.NamedProblem;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,7 +37,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
         // refused as RFC 9112 asks.
         if (request.getMethod().equals("TRACE") || request.getMethod().equals("CONNECT")) {
             response.setHeader("Allow", String.join(", ", FHIR_METHODS));
-            refuse(response, 405, IssueType.NOTSUPPORTED, "The method " + request.getMethod() + " is not allowed");
+            refuse(response, 405, "The method " + request.getMethod() + " is not allowed");
             return;
         }
         if (!RequestHeaders.validHost(request.getHeader("Host"))) {
@@ -54,14 +53,13 @@ class RequestGuardFilter extends OncePerRequestFilter {
             refuse(
                     response,
                     405,
-                    IssueType.NOTSUPPORTED,
                     "The method " + abbreviate(request.getMethod()) + " is not one FHIR uses here: "
                             + String.join(", ", FHIR_METHODS));
             return;
         }
         if (request.getRequestURI().contains("/_history/") && !RequestHeaders.isRead(request)) {
             response.setHeader("Allow", "GET, HEAD");
-            refuse(response, 405, IssueType.NOTSUPPORTED, "A version of a resource is only read; change the resource");
+            refuse(response, 405, "A version of a resource is only read; change the resource");
             return;
         }
         long max = limits.maxRequestSize().toBytes();
@@ -70,7 +68,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
                         ? Optional.empty()
                         : RequestText.problemInEncoded(request.getQueryString(), "The query"));
         if (urlProblem.isPresent()) {
-            refuse(response, 400, IssueType.INVALID, urlProblem.get());
+            refuse(response, 400, urlProblem.get());
             return;
         }
         Optional<NamedProblem> headerProblem = RequestHeaders.problem(request);
@@ -96,12 +94,11 @@ class RequestGuardFilter extends OncePerRequestFilter {
         refuse(
                 response,
                 413,
-                IssueType.TOOCOSTLY,
                 "The request body is larger than the limit safeguard.limits.max-request-size (" + max + " bytes)");
     }
 
-    private void refuse(HttpServletResponse response, int status, IssueType type, String problem) throws IOException {
-        refusal.send(response, status, type, problem);
+    private void refuse(HttpServletResponse response, int status, String problem) throws IOException {
+        refusal.send(response, NamedProblem.request(status, problem));
     }
 
     private static String abbreviate(String method) {

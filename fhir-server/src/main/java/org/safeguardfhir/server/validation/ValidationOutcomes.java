@@ -53,13 +53,6 @@ final class ValidationOutcomes {
         return outcome;
     }
 
-    /** One error at an element. */
-    static OperationOutcome at(String location, String message) {
-        var outcome = new OperationOutcome();
-        add(outcome, IssueSeverity.ERROR, location, message);
-        return outcome;
-    }
-
     /** One error about the resource as a whole. */
     static OperationOutcome single(IBaseResource resource, String message) {
         var outcome = new OperationOutcome();

@@ -19,6 +19,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.safeguardfhir.profiles.ConformancePackage;
+import org.safeguardfhir.server.errors.NamedProblem;
 
 /**
  * Validates every create and update of the validated types in the storage layer, so that the server's own writes are
@@ -100,11 +101,11 @@ public class WriteValidationInterceptor {
             if (ConformancePackage.isScreeningQuestionnaire(response.getQuestionnaire())
                     && questionnaireOf(response).isEmpty()) {
                 // Answers are read by the version's own items; a version the server lacks cannot be read safely.
-                throw new UnprocessableEntityException(
-                        fhirContext,
-                        ValidationOutcomes.at(
+                throw NamedProblem.element(
+                                422,
                                 "QuestionnaireResponse.questionnaire",
-                                "The screening questionnaire's version is not one this server has"));
+                                "The screening questionnaire's version is not one this server has")
+                        .exception();
             }
             var wrong = questionnaireOf(response)
                     .map(questionnaire -> AnswerTypeCheck.check(response, questionnaire))
