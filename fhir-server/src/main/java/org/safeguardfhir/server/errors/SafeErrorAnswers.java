@@ -7,6 +7,9 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import java.util.function.BooleanSupplier;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -25,9 +28,26 @@ public class SafeErrorAnswers implements RestInterceptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SafeErrorAnswers.class);
 
+    /**
+     * A request attribute, a {@link BooleanSupplier} that says whether the client closed its connection while the
+     * request ran (and so its database work was cancelled).
+     */
+    public static final String CLIENT_GONE = "org.safeguardfhir.server.client-gone";
+
+    /** What access logs and metrics call a request its client abandoned (nginx's code): neither 2xx nor a fault. */
+    static final int CLIENT_CLOSED_REQUEST = 499;
+
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException answer(RequestDetails request, Throwable failure) {
         String reference = ErrorReference.of(request == null ? null : request.getRequestId());
+        if (clientGone(request)) {
+            LOG.info("Request {} abandoned by its client; its database work was cancelled", reference);
+            var answer = new UnclassifiedServerFailureException(
+                    CLIENT_CLOSED_REQUEST, "The client closed its connection before the answer");
+            answer.setOperationOutcome(
+                    outcome(IssueType.INCOMPLETE, "The client closed its connection before the answer", reference));
+            return answer;
+        }
         if (failure instanceof ResourceVersionConflictException
                 && request != null
                 && request.getHeader("If-Match") != null) {
@@ -53,6 +73,13 @@ public class SafeErrorAnswers implements RestInterceptor {
         var answer = new InternalErrorException("The server could not answer this request");
         answer.setOperationOutcome(outcome(IssueType.EXCEPTION, "The server could not answer this request", reference));
         return answer;
+    }
+
+    private static boolean clientGone(RequestDetails request) {
+        return request instanceof ServletRequestDetails servlet
+                && servlet.getServletRequest() != null
+                && servlet.getServletRequest().getAttribute(CLIENT_GONE) instanceof BooleanSupplier gone
+                && gone.getAsBoolean();
     }
 
     private static BaseServerResponseException withReference(BaseServerResponseException known, String reference) {

@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxOffset the largest {@code _offset}
  * @param maxSearchValueLength characters in one search parameter value
  * @param statementTimeout how long one database statement may run before PostgreSQL cancels it
+ * @param clientGoneCheck how long a read runs before it is checked, and then how often, for a client that has closed
+ *     its connection, whose statements are then cancelled (zero: never)
  */
 @Validated
 @ConfigurationProperties("safeguard.limits")
@@ -33,4 +35,5 @@ public record RequestLimits(
         @Min(1) int maxSortKeys,
         @Min(0) int maxOffset,
         @Min(16) int maxSearchValueLength,
-        @NotNull Duration statementTimeout) {}
+        @NotNull Duration statementTimeout,
+        @NotNull Duration clientGoneCheck) {}

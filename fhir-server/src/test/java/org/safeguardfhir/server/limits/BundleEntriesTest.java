@@ -14,8 +14,8 @@ import org.springframework.util.unit.DataSize;
 
 class BundleEntriesTest {
 
-    private static final RequestLimits LIMITS =
-            new RequestLimits(DataSize.ofMegabytes(10), 5, 2, 10, 12, 30, 5, 10_000, 2048, Duration.ofSeconds(30));
+    private static final RequestLimits LIMITS = new RequestLimits(
+            DataSize.ofMegabytes(10), 5, 2, 10, 12, 30, 5, 10_000, 2048, Duration.ofSeconds(30), Duration.ofSeconds(1));
     // No entry here reaches a typed search parameter, so no registry is needed.
     private static final BundleEntries ENTRIES =
             new BundleEntries(new SearchParameters(FhirContext.forR4Cached(), null, LIMITS));

@@ -12,8 +12,8 @@ import org.springframework.util.unit.DataSize;
 
 class ResourceShapeTest {
 
-    static final RequestLimits LIMITS =
-            new RequestLimits(DataSize.ofMegabytes(10), 5, 2, 10, 12, 30, 5, 10_000, 2048, Duration.ofSeconds(30));
+    static final RequestLimits LIMITS = new RequestLimits(
+            DataSize.ofMegabytes(10), 5, 2, 10, 12, 30, 5, 10_000, 2048, Duration.ofSeconds(30), Duration.ofSeconds(1));
 
     private final ResourceShape shape = new ResourceShape(LIMITS);
 
