@@ -1,6 +1,5 @@
 package org.safeguardfhir.server.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.lang.ArchRule;
@@ -38,16 +37,5 @@ final class ModuleDependencyRules {
                 .mayOnlyBeAccessedByLayers("profiles", "routes", "server")
                 .whereLayer("deidentification")
                 .mayOnlyBeAccessedByLayers("routes", "server");
-    }
-
-    static ArchRule routesStayOffHapiJpa(String root) {
-        return noClasses()
-                .that()
-                .resideInAPackage(root + ".routes..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage("ca.uhn.fhir.jpa..")
-                .allowEmptyShould(true)
-                .because("routes talk FHIR through a port interface, not HAPI's persistence classes");
     }
 }
