@@ -3,6 +3,7 @@ package org.safeguardfhir.server.access;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.safeguardfhir.server.deidentification.Deidentifiers;
 import org.safeguardfhir.server.fhir.RestInterceptor;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +20,8 @@ class AccessControlConfiguration {
     }
 
     @Bean
-    OperationAccessInterceptor operationAccessInterceptor() {
-        return new OperationAccessInterceptor();
+    OperationAccessInterceptor operationAccessInterceptor(List<OperationAccess> featureOperations) {
+        return new OperationAccessInterceptor(featureOperations);
     }
 
     @Bean

@@ -1,12 +1,12 @@
 package org.safeguardfhir.server.access;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Flag;
 import org.safeguardfhir.server.security.Caller;
 import org.safeguardfhir.server.security.CallerAuthentication;
 
@@ -45,7 +45,7 @@ class LabelConsentService implements IConsentService {
         if (conditionalWriteMatch(request, resource)) {
             return ConsentOutcome.PROCEED;
         }
-        if (visibility(resource) == Visibility.HIDDEN) {
+        if (visibility(request).of(resource) == Visibility.HIDDEN) {
             DeniedRecords.note(request, resource);
             return ConsentOutcome.REJECT;
         }
@@ -55,25 +55,16 @@ class LabelConsentService implements IConsentService {
     @Override
     public ConsentOutcome willSeeResource(
             RequestDetails request, IBaseResource resource, IConsentContextServices services) {
-        if (conditionalWriteMatch(request, resource) || dashboardView.isShownCopy(request, resource)) {
-            // HAPI shows the answer to these hooks more than once; a copy made for it must not be made over again.
+        if (conditionalWriteMatch(request, resource)) {
             return ConsentOutcome.PROCEED;
         }
-        return switch (visibility(resource)) {
-            case FULL -> ConsentOutcome.PROCEED;
-            case REDACTED ->
-                new ConsentOutcome(
-                        ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum.PROCEED,
-                        FlagRedaction.redact((Flag) resource));
-            case PSEUDONYMISED ->
-                new ConsentOutcome(
-                        ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum.PROCEED,
-                        dashboardView.show(request, resource));
-            case HIDDEN -> {
-                DeniedRecords.note(request, resource);
-                yield ConsentOutcome.REJECT;
-            }
-        };
+        IBaseResource shown = visibility(request).shown(request, resource);
+        if (shown == null) {
+            return ConsentOutcome.REJECT;
+        }
+        return shown == resource
+                ? ConsentOutcome.PROCEED
+                : new ConsentOutcome(ConsentOperationStatusEnum.PROCEED, shown);
     }
 
     /**
@@ -87,10 +78,8 @@ class LabelConsentService implements IConsentService {
                 .orElse(false);
     }
 
-    private Visibility visibility(IBaseResource resource) {
-        // No caller means no authenticated request reached here: show nothing.
-        return caller().map(caller -> AccessPolicy.visibility(caller, resource, grants.patients(caller)))
-                .orElse(Visibility.HIDDEN);
+    private RequestVisibility visibility(RequestDetails request) {
+        return RequestVisibility.of(request, grants, dashboardView);
     }
 
     private static Optional<Caller> caller() {

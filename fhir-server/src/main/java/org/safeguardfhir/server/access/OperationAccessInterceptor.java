@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
@@ -22,7 +23,8 @@ import org.safeguardfhir.server.security.SmartScope.Interaction;
  * scope, and, for callers who do not see restricted data, no history, no tag or meta operations, no {@code $everything}
  * and no search parameter that could probe restricted data indirectly ({@code _has}, chains, counts, free text). Such
  * probes answer 400 rather than an answer computed without the hidden data, which could still be compared against
- * one computed with it. What a permitted request returns is filtered by {@link LabelConsentService}.
+ * one computed with it. Each feature declares who may run its operations ({@link OperationAccess}). What a permitted
+ * request returns is filtered by {@link LabelConsentService}.
  */
 @Interceptor
 class OperationAccessInterceptor implements RestInterceptor {
@@ -30,20 +32,6 @@ class OperationAccessInterceptor implements RestInterceptor {
     /** Operations on definitions that anyone who may read the definition may run. */
     private static final Set<String> TERMINOLOGY_OPERATIONS =
             Set.of("$expand", "$validate-code", "$lookup", "$subsumes", "$translate");
-
-    private static final String STATISTICS = "$safeguarding-statistics";
-
-    /** The research export's kick-off, status and file operations. */
-    private static final Set<String> EXPORT = Set.of("$export", "$export-poll-status", "$export-file");
-
-    /** SDC pre-fill: reads a Questionnaire and the subject Patient, as the caller, and stores nothing. */
-    private static final String POPULATE = "$populate";
-
-    /** The lead records a suspicion after reviewing a screen; nobody else may label a person. */
-    private static final String CONFIRM_CONCERN = "$confirm-concern";
-
-    /** A Subscription's owner gets a new signing secret; whose the Subscription is, the operation checks. */
-    private static final String ROTATE_SECRET = "$rotate-secret";
 
     /** HAPI's expunge, which would erase history that the audit trail and break-glass reviews rely on. */
     private static final Set<String> EXPUNGE = Set.of("$expunge", "$delete-expunge");
@@ -57,6 +45,12 @@ class OperationAccessInterceptor implements RestInterceptor {
     /** The only parameters a search for Flags may use when the caller sees them redacted. */
     private static final Set<String> REDACTED_FLAG_PARAMETERS =
             Set.of("subject", "patient", "status", "_id", "_count", "_format", "_pretty", "_elements", "_summary");
+
+    private final List<OperationAccess> featureOperations;
+
+    OperationAccessInterceptor(List<OperationAccess> featureOperations) {
+        this.featureOperations = List.copyOf(featureOperations);
+    }
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
     public void check(RequestDetails request, RestOperationTypeEnum operation) {
@@ -148,29 +142,20 @@ class OperationAccessInterceptor implements RestInterceptor {
         }
     }
 
-    private static void requireOperation(Caller caller, String type, String operation) {
+    private void requireOperation(Caller caller, String type, String operation) {
+        for (OperationAccess declared : featureOperations) {
+            if (declared.governs(type, operation)) {
+                if (!declared.allowed().test(caller)) {
+                    throw forbidden(declared.refusal());
+                }
+                return;
+            }
+        }
         if (TERMINOLOGY_OPERATIONS.contains(operation) && type != null && AccessPolicy.CONFORMANCE.contains(type)) {
             requireRead(caller, type, Interaction.READ);
         } else if ("$validate".equals(operation) && type != null) {
             if (!AccessPolicy.mayWrite(caller, type, Interaction.CREATE)) {
                 throw forbidden("Your role does not allow writing " + type + ", so not validating it either.");
-            }
-        } else if (POPULATE.equals(operation) && "Questionnaire".equals(type)) {
-            requireRead(caller, type, Interaction.READ);
-            requireRead(caller, "Patient", Interaction.READ);
-        } else if (CONFIRM_CONCERN.equals(operation) && "QuestionnaireResponse".equals(type)) {
-            if (!AccessPolicy.seesRestricted(caller)) {
-                throw forbidden("Only the safeguarding lead records a suspicion.");
-            }
-        } else if (ROTATE_SECRET.equals(operation) && AccessPolicy.SUBSCRIPTION.equals(type)) {
-            requireWrite(caller, type, Interaction.UPDATE);
-        } else if (STATISTICS.equals(operation) && type == null) {
-            if (!AccessPolicy.mayReadStatistics(caller)) {
-                throw forbidden("Statistics are for the safeguarding lead, dashboards and researchers.");
-            }
-        } else if (EXPORT.contains(operation) && type == null) {
-            if (!AccessPolicy.mayExport(caller)) {
-                throw forbidden("Research exports are for researchers.");
             }
         } else if (EXPUNGE.contains(operation)) {
             throw forbidden("Expunging is not offered: deleted versions are kept for the audit trail.");

@@ -7,9 +7,9 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.Resource;
+import org.safeguardfhir.server.fhir.InterceptorOrder;
 import org.safeguardfhir.server.fhir.RestInterceptor;
-import org.safeguardfhir.server.security.CallerAuthentication;
 
 /**
  * Brackets the writing of a request's answer. It marks the start, so that from then on everything shown is judged by
@@ -30,43 +30,27 @@ class ResponsePhase implements RestInterceptor {
         this.dashboardView = dashboardView;
     }
 
-    @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = -100)
+    @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = InterceptorOrder.ANSWER_JUDGED)
     public void start(RequestDetails request) {
         request.getUserData().put(STARTED, Boolean.TRUE);
     }
 
-    @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = 100)
+    @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = InterceptorOrder.FINAL_VISIBILITY_CHECK)
     public void finalCheck(RequestDetails request, ResponseDetails response) {
-        var caller = CallerAuthentication.current();
+        var visibility = RequestVisibility.of(request, grants, dashboardView);
+        var caller = visibility.caller();
         if (caller.isEmpty() || AccessPolicy.seesRestricted(caller.get()) || response.getResponseResource() == null) {
             return;
         }
         IBaseResource answer = response.getResponseResource();
-        var granted = grants.patients(caller.get());
-        var visibility = AccessPolicy.visibility(caller.get(), answer, granted);
-        if (visibility == Visibility.HIDDEN) {
-            // As for Prefer: return=minimal: the status and Location stay, the record does not.
-            DeniedRecords.note(request, answer);
-            response.setResponseResource(null);
-        } else if (visibility == Visibility.REDACTED && !FlagRedaction.isRedacted(answer)) {
-            response.setResponseResource(FlagRedaction.redact((Flag) answer));
-        } else if (visibility == Visibility.PSEUDONYMISED && !dashboardView.isShownCopy(request, answer)) {
-            response.setResponseResource(dashboardView.show(request, answer));
+        // A hidden answer goes as for Prefer: return=minimal: the status and Location stay, the record does not.
+        IBaseResource shown = visibility.shown(request, answer);
+        if (shown != answer) {
+            response.setResponseResource(shown);
         } else if (answer instanceof Bundle bundle) {
             for (var entry : bundle.getEntry()) {
-                if (!entry.hasResource()) {
-                    continue;
-                }
-                var shown = AccessPolicy.visibility(caller.get(), entry.getResource(), granted);
-                if (shown == Visibility.HIDDEN) {
-                    DeniedRecords.note(request, entry.getResource());
-                    entry.setResource(null);
-                } else if (shown == Visibility.REDACTED && !FlagRedaction.isRedacted(entry.getResource())) {
-                    entry.setResource(FlagRedaction.redact((Flag) entry.getResource()));
-                } else if (shown == Visibility.PSEUDONYMISED
-                        && !dashboardView.isShownCopy(request, entry.getResource())) {
-                    entry.setResource(
-                            (org.hl7.fhir.r4.model.Resource) dashboardView.show(request, entry.getResource()));
+                if (entry.hasResource()) {
+                    entry.setResource((Resource) visibility.shown(request, entry.getResource()));
                 }
             }
         }

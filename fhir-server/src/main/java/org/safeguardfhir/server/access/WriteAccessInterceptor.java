@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.safeguardfhir.server.fhir.InterceptorOrder;
 import org.safeguardfhir.server.fhir.RestInterceptor;
 import org.safeguardfhir.server.security.CallerAuthentication;
 import org.safeguardfhir.server.security.SmartScope.Interaction;
@@ -17,21 +18,18 @@ import org.safeguardfhir.server.security.SmartScope.Interaction;
 @Interceptor
 class WriteAccessInterceptor implements RestInterceptor {
 
-    /** Before validation: a caller who may not write a type learns nothing of its profile's rules. */
-    private static final int BEFORE_VALIDATION = -1000;
-
-    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = BEFORE_VALIDATION)
+    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = InterceptorOrder.WRITE_ACCESS)
     public void created(IBaseResource resource) {
         check(resource, Interaction.CREATE);
     }
 
-    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = BEFORE_VALIDATION)
+    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = InterceptorOrder.WRITE_ACCESS)
     public void updated(IBaseResource previous, IBaseResource resource) {
         check(resource, Interaction.UPDATE);
         checkHiddenNotOverwritten(previous);
     }
 
-    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = BEFORE_VALIDATION)
+    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = InterceptorOrder.WRITE_ACCESS)
     public void deleted(IBaseResource resource) {
         check(resource, Interaction.DELETE);
         checkHiddenNotOverwritten(resource);

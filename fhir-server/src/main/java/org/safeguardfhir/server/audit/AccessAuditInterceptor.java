@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.safeguardfhir.server.access.BreakGlassGrants;
 import org.safeguardfhir.server.access.DeniedRecords;
 import org.safeguardfhir.server.access.RestrictedLabels;
+import org.safeguardfhir.server.fhir.InterceptorOrder;
 import org.safeguardfhir.server.fhir.RestInterceptor;
 import org.safeguardfhir.server.security.CallerAuthentication;
 
@@ -42,7 +43,7 @@ public class AccessAuditInterceptor implements RestInterceptor {
         this.grants = grants;
     }
 
-    @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = 200)
+    @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = InterceptorOrder.AUDIT)
     public void answered(RequestDetails request, ResponseDetails response) {
         var operation = request.getRestOperationType();
         if (WRITES.contains(operation)) {

@@ -25,6 +25,7 @@ import org.safeguardfhir.server.access.AccessPolicy;
 import org.safeguardfhir.server.access.BreakGlassGrants;
 import org.safeguardfhir.server.access.RestrictedLabels;
 import org.safeguardfhir.server.audit.AuditTrail;
+import org.safeguardfhir.server.fhir.InterceptorOrder;
 import org.safeguardfhir.server.fhir.RestInterceptor;
 import org.safeguardfhir.server.security.Caller;
 import org.safeguardfhir.server.security.CallerAuthentication;
@@ -57,7 +58,7 @@ class BreakGlassInterceptor implements RestInterceptor {
         this.daos = daos;
     }
 
-    @Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = -10)
+    @Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = InterceptorOrder.BREAK_GLASS)
     public void breakGlass(RequestDetails request) {
         String purpose = request.getHeader(PURPOSE);
         if (purpose == null) {

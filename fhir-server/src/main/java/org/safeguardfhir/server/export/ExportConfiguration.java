@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.safeguardfhir.deidentification.config.DeidentificationConfigException;
+import org.safeguardfhir.server.access.AccessPolicy;
+import org.safeguardfhir.server.access.OperationAccess;
 import org.safeguardfhir.server.audit.AuditTrail;
 import org.safeguardfhir.server.deidentification.Deidentifiers;
 import org.safeguardfhir.server.fhir.OperationOutcomeWriter;
@@ -99,4 +101,24 @@ class ExportConfiguration {
 
     /** The resource types an export configuration exports, in the order its rules name them. */
     interface ExportTypes extends Function<String, Set<String>> {}
+
+    /** The research export's kick-off, status and file operations: researchers'. */
+    @Bean
+    OperationAccess exportKickOffAccess() {
+        return researchersOnly("$export");
+    }
+
+    @Bean
+    OperationAccess exportStatusAccess() {
+        return researchersOnly("$export-poll-status");
+    }
+
+    @Bean
+    OperationAccess exportFileAccess() {
+        return researchersOnly("$export-file");
+    }
+
+    private static OperationAccess researchersOnly(String operation) {
+        return OperationAccess.atServer(operation, AccessPolicy::mayExport, "Research exports are for researchers.");
+    }
 }

@@ -6,6 +6,9 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.matcher.InMemoryResourceMatcher;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.safeguardfhir.server.access.AccessPolicy;
+import org.safeguardfhir.server.access.OperationAccess;
+import org.safeguardfhir.server.security.SmartScope.Interaction;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,5 +83,15 @@ class NotificationConfiguration implements WebSocketConfigurer {
     @Bean
     SecretRotationProvider secretRotationProvider() {
         return new SecretRotationProvider(channels);
+    }
+
+    /** A Subscription's writer gets a new signing secret; whose the Subscription is, the operation checks. */
+    @Bean
+    OperationAccess rotateSecretAccess() {
+        return OperationAccess.onType(
+                "Subscription",
+                "$rotate-secret",
+                caller -> AccessPolicy.mayWrite(caller, "Subscription", Interaction.UPDATE),
+                "Your role or scopes do not allow writing Subscription.");
     }
 }

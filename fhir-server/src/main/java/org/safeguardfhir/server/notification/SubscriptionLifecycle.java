@@ -11,6 +11,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Subscription;
 import org.safeguardfhir.server.access.SubscriptionOwners;
+import org.safeguardfhir.server.fhir.InterceptorOrder;
 import org.safeguardfhir.server.fhir.RestInterceptor;
 import org.safeguardfhir.server.security.Caller;
 import org.safeguardfhir.server.security.CallerAuthentication;
@@ -27,9 +28,6 @@ class SubscriptionLifecycle implements RestInterceptor {
 
     static final String SECRET_HEADER = "X-Safeguard-Subscription-Secret";
 
-    /** After the write permission check, before profile validation. */
-    private static final int BEFORE_VALIDATION = -900;
-
     private final SubscriptionChannels channels;
     private final NotificationProperties properties;
 
@@ -38,7 +36,7 @@ class SubscriptionLifecycle implements RestInterceptor {
         this.properties = properties;
     }
 
-    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = BEFORE_VALIDATION)
+    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = InterceptorOrder.SUBSCRIPTION_RULES)
     public void creating(IBaseResource resource) {
         var caller = CallerAuthentication.current();
         if (resource instanceof Subscription subscription && caller.isPresent()) {
@@ -47,7 +45,7 @@ class SubscriptionLifecycle implements RestInterceptor {
         }
     }
 
-    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = BEFORE_VALIDATION)
+    @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = InterceptorOrder.SUBSCRIPTION_RULES)
     public void updating(IBaseResource previous, IBaseResource resource) {
         var caller = CallerAuthentication.current();
         if (resource instanceof Subscription subscription && caller.isPresent()) {
