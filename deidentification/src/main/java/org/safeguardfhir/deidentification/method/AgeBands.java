@@ -16,6 +16,12 @@ public final class AgeBands {
 
     public static final String EXTENSION_URL = "https://safeguardfhir.org/fhir/StructureDefinition/age-band";
 
+    /**
+     * The bands every view of ours uses (statistics, dashboards, research exports), so that counts and records line
+     * up: 16 and 18 are where the law's protections for children and young people change.
+     */
+    public static final List<Integer> STANDARD = List.of(0, 16, 18, 25, 35, 45, 55, 65);
+
     private final List<Integer> lowerBounds;
 
     public AgeBands(List<Integer> lowerBounds) {

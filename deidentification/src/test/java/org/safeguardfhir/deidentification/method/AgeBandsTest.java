@@ -2,18 +2,43 @@ package org.safeguardfhir.deidentification.method;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AgeBandsTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
-    private final AgeBands bands = new AgeBands(List.of(0, 16, 18, 25, 35, 45, 55, 65));
+    private final AgeBands bands = new AgeBands(AgeBands.STANDARD);
+
+    /** Dashboards, research exports and statistics band ages alike, so that their figures can be read together. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dashboard", "research"})
+    void theShippedConfigurationsUseTheStandardBands(String configuration) throws Exception {
+        String yaml;
+        try (var in = getClass().getResourceAsStream("/deidentification/" + configuration + ".yaml")) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var bandLists = Pattern.compile("to: ageBand, bands: \\[([0-9, ]+)]").matcher(yaml);
+        int found = 0;
+        while (bandLists.find()) {
+            found++;
+            var bounds = Arrays.stream(bandLists.group(1).split(","))
+                    .map(String::strip)
+                    .map(Integer::valueOf)
+                    .toList();
+            assertThat(bounds).as(configuration + ".yaml").isEqualTo(AgeBands.STANDARD);
+        }
+        assertThat(found).as("age-band rules in " + configuration + ".yaml").isPositive();
+    }
 
     @ParameterizedTest
     @CsvSource({

@@ -4,7 +4,6 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.safeguardfhir.server.deidentification.Deidentifiers;
 import org.safeguardfhir.server.fhir.RestInterceptor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,15 +19,9 @@ class AccessControlConfiguration {
     }
 
     @Bean
-    OperationAccessInterceptor operationAccessInterceptor(List<OperationAccess> featureOperations) {
-        return new OperationAccessInterceptor(featureOperations);
-    }
-
-    @Bean
-    DashboardView dashboardView(
-            Deidentifiers deidentifiers,
-            @Value("${safeguard.deidentification.dashboard-cached-versions:10000}") int cachedVersions) {
-        return new DashboardView(deidentifiers.dashboardView(), cachedVersions);
+    OperationAccessInterceptor operationAccessInterceptor(
+            List<OperationAccess> featureOperations, PseudonymisedView dashboardView) {
+        return new OperationAccessInterceptor(featureOperations, dashboardView);
     }
 
     @Bean
@@ -47,7 +40,7 @@ class AccessControlConfiguration {
     }
 
     @Bean
-    ResponsePhase responsePhase(BreakGlassGrants grants, DashboardView dashboardView) {
+    ResponsePhase responsePhase(BreakGlassGrants grants, PseudonymisedView dashboardView) {
         return new ResponsePhase(grants, dashboardView);
     }
 
@@ -57,7 +50,7 @@ class AccessControlConfiguration {
     }
 
     @Bean
-    LabelConsentInterceptor labelConsentInterceptor(BreakGlassGrants grants, DashboardView dashboardView) {
+    LabelConsentInterceptor labelConsentInterceptor(BreakGlassGrants grants, PseudonymisedView dashboardView) {
         return new LabelConsentInterceptor(new LabelConsentService(grants, dashboardView));
     }
 

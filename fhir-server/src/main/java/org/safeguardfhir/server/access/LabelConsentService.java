@@ -20,9 +20,9 @@ import org.safeguardfhir.server.security.CallerAuthentication;
 class LabelConsentService implements IConsentService {
 
     private final BreakGlassGrants grants;
-    private final DashboardView dashboardView;
+    private final PseudonymisedView dashboardView;
 
-    LabelConsentService(BreakGlassGrants grants, DashboardView dashboardView) {
+    LabelConsentService(BreakGlassGrants grants, PseudonymisedView dashboardView) {
         this.grants = grants;
         this.dashboardView = dashboardView;
     }

@@ -47,9 +47,11 @@ class OperationAccessInterceptor implements RestInterceptor {
             Set.of("subject", "patient", "status", "_id", "_count", "_format", "_pretty", "_elements", "_summary");
 
     private final List<OperationAccess> featureOperations;
+    private final PseudonymisedView dashboardView;
 
-    OperationAccessInterceptor(List<OperationAccess> featureOperations) {
+    OperationAccessInterceptor(List<OperationAccess> featureOperations, PseudonymisedView dashboardView) {
         this.featureOperations = List.copyOf(featureOperations);
+        this.dashboardView = dashboardView;
     }
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
@@ -166,12 +168,12 @@ class OperationAccessInterceptor implements RestInterceptor {
         }
     }
 
-    private static void requireNoProbes(Caller caller, String type, Map<String, String[]> parameters) {
+    private void requireNoProbes(Caller caller, String type, Map<String, String[]> parameters) {
         if (AccessPolicy.seesRestricted(caller)) {
             return;
         }
         if (AccessPolicy.seesPseudonymised(caller, type)) {
-            DashboardSearch.check(type, parameters);
+            dashboardView.checkSearch(type, parameters);
         }
         boolean redactedFlags = "Flag".equals(type) && AccessPolicy.seesRedactedFlags(caller);
         for (var parameter : parameters.entrySet()) {

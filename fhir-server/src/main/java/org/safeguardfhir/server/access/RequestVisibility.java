@@ -23,19 +23,19 @@ final class RequestVisibility {
 
     private final Caller caller;
     private final BreakGlassGrants grants;
-    private final DashboardView dashboardView;
+    private final PseudonymisedView dashboardView;
     private Set<String> granted;
     private final Map<String, Visibility> byVersion = new HashMap<>();
     private final Map<IBaseResource, Visibility> byIdentity = new IdentityHashMap<>();
 
-    private RequestVisibility(Caller caller, BreakGlassGrants grants, DashboardView dashboardView) {
+    private RequestVisibility(Caller caller, BreakGlassGrants grants, PseudonymisedView dashboardView) {
         this.caller = caller;
         this.grants = grants;
         this.dashboardView = dashboardView;
     }
 
     /** The request's decisions; a request without one (HAPI's internal calls) gets a fresh one each time. */
-    static RequestVisibility of(RequestDetails request, BreakGlassGrants grants, DashboardView dashboardView) {
+    static RequestVisibility of(RequestDetails request, BreakGlassGrants grants, PseudonymisedView dashboardView) {
         Caller caller = CallerAuthentication.current().orElse(null);
         if (request == null) {
             return new RequestVisibility(caller, grants, dashboardView);

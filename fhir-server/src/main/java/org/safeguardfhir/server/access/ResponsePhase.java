@@ -23,9 +23,9 @@ class ResponsePhase implements RestInterceptor {
     private static final String STARTED = ResponsePhase.class.getName() + ".started";
 
     private final BreakGlassGrants grants;
-    private final DashboardView dashboardView;
+    private final PseudonymisedView dashboardView;
 
-    ResponsePhase(BreakGlassGrants grants, DashboardView dashboardView) {
+    ResponsePhase(BreakGlassGrants grants, PseudonymisedView dashboardView) {
         this.grants = grants;
         this.dashboardView = dashboardView;
     }

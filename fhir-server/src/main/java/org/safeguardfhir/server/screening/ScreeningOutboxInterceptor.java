@@ -57,11 +57,6 @@ class ScreeningOutboxInterceptor {
     }
 
     private static boolean isScreening(QuestionnaireResponse response) {
-        String canonical = response.getQuestionnaire();
-        if (canonical == null) {
-            return false;
-        }
-        int bar = canonical.indexOf('|');
-        return ConformancePackage.SCREENING_QUESTIONNAIRES.contains(bar < 0 ? canonical : canonical.substring(0, bar));
+        return ConformancePackage.isScreeningQuestionnaire(response.getQuestionnaire());
     }
 }

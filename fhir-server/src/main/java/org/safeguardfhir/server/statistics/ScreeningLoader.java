@@ -7,7 +7,6 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.Task;
+import org.safeguardfhir.deidentification.method.AgeBands;
 import org.safeguardfhir.deidentification.method.PostcodeDistrict;
 import org.safeguardfhir.profiles.ConformancePackage;
 import org.safeguardfhir.terminology.Canonicals;
@@ -35,8 +35,7 @@ import org.safeguardfhir.terminology.Canonicals;
  */
 class ScreeningLoader {
 
-    /** Lower bounds of the age bands, in years. */
-    static final int[] AGE_BANDS = {0, 16, 18, 25, 35, 45, 55, 65};
+    private static final AgeBands AGE_BANDS = new AgeBands(AgeBands.STANDARD);
 
     static final String UNKNOWN = "unknown";
     private static final int CHUNK = 50;
@@ -124,10 +123,7 @@ class ScreeningLoader {
         var status = response.getStatus();
         return (status == QuestionnaireResponseStatus.COMPLETED || status == QuestionnaireResponseStatus.AMENDED)
                 && response.hasAuthored()
-                && ConformancePackage.SCREENING_QUESTIONNAIRES.stream()
-                        .anyMatch(url -> response.getQuestionnaire() != null
-                                && (response.getQuestionnaire().equals(url)
-                                        || response.getQuestionnaire().startsWith(url + "|")));
+                && ConformancePackage.isScreeningQuestionnaire(response.getQuestionnaire());
     }
 
     private List<IBaseResource> related(String type, String parameter, ReferenceOrListParam references) {
@@ -153,18 +149,7 @@ class ScreeningLoader {
         if (patient == null || !patient.hasBirthDate()) {
             return UNKNOWN;
         }
-        var born = patient.getBirthDateElement()
-                .getValue()
-                .toInstant()
-                .atZone(ZoneOffset.UTC)
-                .toLocalDate();
-        int age = Period.between(born, on).getYears();
-        for (int i = AGE_BANDS.length - 1; i >= 0; i--) {
-            if (age >= AGE_BANDS[i]) {
-                return i == AGE_BANDS.length - 1 ? AGE_BANDS[i] + "+" : AGE_BANDS[i] + "-" + (AGE_BANDS[i + 1] - 1);
-            }
-        }
-        return UNKNOWN;
+        return AGE_BANDS.band(patient.getBirthDateElement(), on).orElse(UNKNOWN);
     }
 
     private static String region(Patient patient) {

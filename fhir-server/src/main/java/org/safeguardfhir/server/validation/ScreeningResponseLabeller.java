@@ -21,10 +21,7 @@ final class ScreeningResponseLabeller {
     static final String POLICY = Canonicals.codeSystem("safeguarding-security-policy");
 
     static boolean isScreeningResponse(QuestionnaireResponse response) {
-        String questionnaire = response.getQuestionnaire();
-        return questionnaire != null
-                && ConformancePackage.SCREENING_QUESTIONNAIRES.stream()
-                        .anyMatch(q -> questionnaire.equals(q) || questionnaire.startsWith(q + "|"));
+        return ConformancePackage.isScreeningQuestionnaire(response.getQuestionnaire());
     }
 
     /** Labels a screening response; answers whether the resource is one. */

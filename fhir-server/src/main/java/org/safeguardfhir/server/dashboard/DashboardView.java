@@ -1,14 +1,17 @@
-package org.safeguardfhir.server.access;
+package org.safeguardfhir.server.dashboard;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
 import org.safeguardfhir.deidentification.Deidentifier;
+import org.safeguardfhir.server.access.PatientOf;
+import org.safeguardfhir.server.access.PseudonymisedView;
 
 /**
  * The dashboard role's view of Tasks and their owning Organizations: each resource as the dashboard's
@@ -19,7 +22,7 @@ import org.safeguardfhir.deidentification.Deidentifier;
  * over and over: a version's content never changes, the configuration and keys change only with a restart, and
  * what is kept is only ever the pseudonymised copy. Each request still gets an object of its own.
  */
-final class DashboardView {
+final class DashboardView implements PseudonymisedView {
 
     private static final String SHOWN = DashboardView.class.getName() + ".shown";
 
@@ -31,8 +34,8 @@ final class DashboardView {
         this.versions = Caffeine.newBuilder().maximumSize(cachedVersions).build();
     }
 
-    /** The pseudonymised copy of {@code resource} for this request's answer. */
-    IBaseResource show(RequestDetails request, IBaseResource resource) {
+    @Override
+    public IBaseResource show(RequestDetails request, IBaseResource resource) {
         var id = resource.getIdElement();
         IBaseResource copy = id.hasIdPart() && id.hasVersionIdPart() && resource instanceof Resource
                 ? ((Resource) versions.get(
@@ -48,8 +51,8 @@ final class DashboardView {
         return deidentifier.deidentify(resource, PatientOf.reference(resource).orElse(null));
     }
 
-    /** Whether {@code resource} is a copy this view made for the request, rather than a stored record. */
-    boolean isShownCopy(RequestDetails request, IBaseResource resource) {
+    @Override
+    public boolean isShownCopy(RequestDetails request, IBaseResource resource) {
         return shown(request).contains(resource);
     }
 
@@ -61,5 +64,10 @@ final class DashboardView {
     private static Set<IBaseResource> shown(RequestDetails request) {
         return (Set<IBaseResource>)
                 request.getUserData().computeIfAbsent(SHOWN, key -> Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    @Override
+    public void checkSearch(String type, Map<String, String[]> parameters) {
+        DashboardSearch.check(type, parameters);
     }
 }

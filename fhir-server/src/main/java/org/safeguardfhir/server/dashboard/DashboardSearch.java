@@ -1,4 +1,4 @@
-package org.safeguardfhir.server.access;
+package org.safeguardfhir.server.dashboard;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.rest.param.DateParam;

@@ -1,4 +1,4 @@
-package org.safeguardfhir.server.access;
+package org.safeguardfhir.server.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
