@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 final class Documentation {
 
     private static final Pattern INLINE_LINK = Pattern.compile("\\[[^\\]]*]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
-    private static final Pattern REFERENCE_DEFINITION = Pattern.compile("^ {0,3}\\[[^\\]]+]:\\s*(\\S+)");
+    private static final Pattern REFERENCE_DEFINITION =
+            Pattern.compile("^ {0,3}\\[[^\\]]+]:[ \\t]*(\\S+)", Pattern.MULTILINE);
     private static final Pattern CODE_SPAN = Pattern.compile("`+[^`]*`+");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
@@ -126,16 +127,15 @@ final class Documentation {
 
     /** The relative link targets of a file, as written, outside fenced code and code spans. */
     private List<String> links(Path file) {
+        // A link's text may run over a line break, so the prose is read as one text.
+        String text = CODE_SPAN
+                .matcher(String.join("\n", prose(files.getOrDefault(file, List.of()))))
+                .replaceAll("");
         List<String> targets = new ArrayList<>();
-        for (String line : prose(files.getOrDefault(file, List.of()))) {
-            String text = CODE_SPAN.matcher(line).replaceAll("");
-            Matcher inline = INLINE_LINK.matcher(text);
-            while (inline.find()) {
-                targets.add(inline.group(1));
-            }
-            Matcher reference = REFERENCE_DEFINITION.matcher(text);
-            if (reference.find()) {
-                targets.add(reference.group(1));
+        for (Pattern link : List.of(INLINE_LINK, REFERENCE_DEFINITION)) {
+            Matcher found = link.matcher(text);
+            while (found.find()) {
+                targets.add(found.group(1));
             }
         }
         return targets.stream().filter(target -> !SCHEME.matcher(target).find()).toList();

@@ -38,7 +38,8 @@ class DocumentationCheckTest {
                 "README.md",
                 """
                 [ok](docs/a.md#the-a-page-2) [ok](#readme) [ok](https://example.org/missing)
-                [gone](docs/gone.md) [no heading](docs/a.md#nowhere) [reference][ref]
+                [gone](docs/gone.md) [no heading](docs/a.md#nowhere) [reference][ref] [a link whose
+                text breaks](docs/broken.md)
 
                 [ref]: docs/b.md
                 ```bash
@@ -54,6 +55,7 @@ class DocumentationCheckTest {
                         "README.md: docs/gone.md",
                         "README.md: docs/a.md#nowhere",
                         "README.md: docs/b.md",
+                        "README.md: docs/broken.md",
                         "docs/a.md: ../README.md#not-a-heading");
     }
 
