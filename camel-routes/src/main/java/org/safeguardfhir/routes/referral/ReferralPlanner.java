@@ -25,8 +25,8 @@ import org.safeguardfhir.routes.screening.ScreeningFinding;
 import org.safeguardfhir.routes.screening.ScreeningOutcome;
 
 /**
- * Decides which referral Tasks a screen calls for. The README's decision table states these rules row by row, and
- * {@code DecisionTableTest} holds the two to each other.
+ * Decides which referral Tasks a screen calls for. The decision table in docs/pipeline.md states these rules row by
+ * row, and {@code DecisionTableTest} holds the two to each other.
  *
  * <p>Every positive screen goes to the safeguarding lead, who needs no consent to be told, with what the lead must do
  * first: establish the patient's age when nothing showed it, review the same day when immediate danger was not ruled

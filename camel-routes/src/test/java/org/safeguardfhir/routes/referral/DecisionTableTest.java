@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,8 +26,8 @@ import org.safeguardfhir.routes.screening.ScreeningFinding;
 import org.safeguardfhir.routes.screening.ScreeningOutcome;
 
 /**
- * The README's decision table is the rules as a reader sees them; this test runs every row through the planner and
- * fails when the code and the table disagree, in either direction.
+ * The decision tables of docs/pipeline.md are the rules as a reader sees them; this test runs every row through the
+ * planner and fails when the code and the tables disagree, in either direction.
  */
 class DecisionTableTest {
 
@@ -40,6 +39,8 @@ class DecisionTableTest {
             "salvation-army-referral-helpline", true,
             "rosa", true,
             "police-no", true);
+
+    private static final Path DOCUMENT = Path.of("docs", "pipeline.md");
 
     private final ReferralPlanner planner = new ReferralPlanner();
 
@@ -61,12 +62,12 @@ class DecisionTableTest {
     }
 
     static List<Row> rows() {
-        return readme().stream().map(DecisionTableTest::row).toList();
+        return tables().stream().map(DecisionTableTest::row).toList();
     }
 
     @ParameterizedTest
     @MethodSource("rows")
-    void plansWhatTheReadmeRowSays(Row row) {
+    void plansWhatTheDecisionTableRowSays(Row row) {
         ConsentAnswers consent = consent(row.wish(), row.dutyToNotify());
         var assessment = ReferralPlannerTest.assessment(
                 row.outcome(), row.age(), consent, row.findings().toArray(ScreeningFinding[]::new));
@@ -115,9 +116,10 @@ class DecisionTableTest {
         };
     }
 
+    /** A row's cells: id, jurisdiction (from the table's heading), age, outcome, finding, answer, DtN, priority, Tasks. */
     private static Row row(List<String> cells) {
         String id = cells.get(0);
-        ReferralPriority priority = cells.get(8).equals("–") ? ReferralPriority.ROUTINE : priority(cells.get(8));
+        ReferralPriority priority = cells.get(7).equals("–") ? ReferralPriority.ROUTINE : priority(cells.get(7));
         return new Row(
                 id,
                 switch (cells.get(1)) {
@@ -146,7 +148,7 @@ class DecisionTableTest {
                     case "no" -> Optional.of(false);
                     default -> throw new IllegalArgumentException(id + ": Duty to Notify " + cells.get(6));
                 },
-                tasks(id, cells.get(7), priority));
+                tasks(id, cells.get(8), priority));
     }
 
     private static List<PlannedReferral> tasks(String id, String cell, ReferralPriority priority) {
@@ -186,34 +188,66 @@ class DecisionTableTest {
                 .orElseThrow(() -> new IllegalArgumentException("priority " + code));
     }
 
-    /** The body rows of the README table whose header starts with "| Row |", cell by cell. */
-    private static List<List<String>> readme() {
-        Path readme = Path.of("").toAbsolutePath();
-        while (readme != null && !Files.exists(readme.resolve("mvnw"))) {
-            readme = readme.getParent();
+    /**
+     * The rows of every table in docs/pipeline.md whose header starts with "| Row |", cell by cell, with the
+     * jurisdiction of the heading above the table put second. A line whose first cell is empty lists one more Task of
+     * the row above it.
+     */
+    private static List<List<String>> tables() {
+        Path root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.exists(root.resolve("mvnw"))) {
+            root = root.getParent();
         }
-        if (readme == null) {
+        if (root == null) {
             throw new IllegalStateException(
                     "no repository root above " + Path.of("").toAbsolutePath());
         }
-        try (Stream<String> lines = Files.lines(readme.resolve("README.md"))) {
-            List<String> all = lines.toList();
-            int header = all.indexOf(all.stream()
-                    .filter(line -> line.startsWith("| Row |"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("README.md has no decision table")));
-            List<List<String>> rows = new ArrayList<>();
-            for (String line : all.subList(header + 2, all.size())) {
-                if (!line.startsWith("|")) {
-                    break;
-                }
-                rows.add(Arrays.stream(line.substring(1, line.length() - 1).split("\\|"))
-                        .map(String::trim)
-                        .toList());
-            }
-            return rows;
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(root.resolve(DOCUMENT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<List<String>> rows = new ArrayList<>();
+        String heading = "";
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("#")) {
+                heading = line.replaceFirst("^#+\\s*", "");
+            } else if (line.startsWith("| Row |")) {
+                rows.addAll(table(lines, i + 2, heading));
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalStateException(DOCUMENT + " has no decision table");
+        }
+        return rows;
+    }
+
+    private static List<List<String>> table(List<String> lines, int first, String jurisdiction) {
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : lines.subList(first, lines.size())) {
+            if (!line.startsWith("|")) {
+                break;
+            }
+            List<String> cells = Arrays.stream(
+                            line.substring(1, line.length() - 1).split("\\|", -1))
+                    .map(String::trim)
+                    .toList();
+            if (cells.size() != 8) {
+                throw new IllegalArgumentException("not a row of eight cells: " + line);
+            }
+            if (!cells.get(0).isEmpty()) {
+                List<String> row = new ArrayList<>(cells);
+                row.add(1, jurisdiction);
+                rows.add(row);
+            } else if (rows.isEmpty() || cells.subList(0, 7).stream().anyMatch(cell -> !cell.isEmpty())) {
+                throw new IllegalArgumentException("a Task line must follow a row and hold only a Task: " + line);
+            } else {
+                List<String> row = rows.get(rows.size() - 1);
+                row.set(8, row.get(8) + "; " + cells.get(7));
+            }
+        }
+        return rows;
     }
 }

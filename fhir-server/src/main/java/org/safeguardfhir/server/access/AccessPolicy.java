@@ -11,8 +11,8 @@ import org.safeguardfhir.server.security.Role;
 import org.safeguardfhir.server.security.SmartScope.Interaction;
 
 /**
- * Who may do what to which resource type, and how much of a restricted resource each caller sees. The README's policy
- * table is this class in words; {@code AccessMatrixIT} holds the two together.
+ * Who may do what to which resource type, and how much of a restricted resource each caller sees. The policy table
+ * in docs/access-control.md is this class in words; {@code AccessMatrixIT} holds the two together.
  *
  * <p>A caller's roles add up. SMART scopes can only narrow what the roles allow. A patient-facing app or a proxy
  * never sees restricted data, whatever roles its token claims: a trafficker may hold a relative's login.

@@ -42,7 +42,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The access matrix: each kind of caller against each read path, on one patient's restricted records (a processed
  * positive screening: its response, Flag, Tasks, result Observation) and unrestricted ones (two plain Observations,
- * one of which points at the restricted response). The README's policy table states the same expectations.
+ * one of which points at the restricted response). The policy table in docs/access-control.md states the same
+ * expectations.
  */
 @FhirServerIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * There is no Docker engine to run compose.yaml in CI, so this test reads it: every variable it gives the server must
  * bind, by Spring Boot's own environment-variable rules, to a property the application reads, and must be listed in
- * the README's configuration table.
+ * docs/configuration.md, where an operator looks for it.
  */
 class ComposeFileTest {
 
@@ -53,11 +53,11 @@ class ComposeFileTest {
     }
 
     @Test
-    void everyVariableTheServerIsGivenIsDocumentedInTheReadme() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"));
+    void everyVariableTheServerIsGivenIsDocumented() throws IOException {
+        String configuration = Files.readString(ROOT.resolve("docs/configuration.md"));
 
         assertThat(serverEnvironment().keySet())
-                .allSatisfy(variable -> assertThat(readme).contains("`" + variable + "`"));
+                .allSatisfy(variable -> assertThat(configuration).contains("`" + variable + "`"));
     }
 
     @Test
