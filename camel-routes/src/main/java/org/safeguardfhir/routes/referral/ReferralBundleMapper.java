@@ -14,7 +14,7 @@ import org.safeguardfhir.routes.screening.ScreeningAssessment;
  * from an unvalidated score could follow a non-victim for years. The safeguarding lead records the concern, when they
  * confirm it, with {@code QuestionnaireResponse/[id]/$confirm-concern}.
  */
-public final class ReferralBundleMapper {
+final class ReferralBundleMapper {
 
     private final ReferralTaskMapper tasks = new ReferralTaskMapper();
     private final SafeguardingFlagMapper flags = new SafeguardingFlagMapper();
@@ -22,7 +22,7 @@ public final class ReferralBundleMapper {
     private final ProvenanceMapper provenance = new ProvenanceMapper();
     private final Clock clock;
 
-    public ReferralBundleMapper(Clock clock) {
+    ReferralBundleMapper(Clock clock) {
         this.clock = clock;
     }
 

@@ -4,7 +4,6 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.safeguardfhir.routes.outbox.ScreeningOutbox;
-import org.safeguardfhir.routes.support.PipelineMetrics;
 import org.safeguardfhir.routes.support.PipelineProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * exponential backoff; a permanent one (the server rejected what we wrote) or one that keeps failing goes to the
  * dead-letter table. Nothing is dropped. Errors are logged by type and row id only: messages can quote resources.
  */
-public class ReferralFailures {
+class ReferralFailures {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferralFailures.class);
     // Client errors that a retry cannot fix; conflicts (409, 412) and throttling (429) can be retried.
@@ -24,7 +23,7 @@ public class ReferralFailures {
     private final PipelineProperties properties;
     private final PipelineMetrics metrics;
 
-    public ReferralFailures(ScreeningOutbox outbox, PipelineProperties properties, PipelineMetrics metrics) {
+    ReferralFailures(ScreeningOutbox outbox, PipelineProperties properties, PipelineMetrics metrics) {
         this.outbox = outbox;
         this.properties = properties;
         this.metrics = metrics;

@@ -5,7 +5,6 @@ import org.apache.camel.Exchange;
 import org.safeguardfhir.routes.fhir.FhirStore;
 import org.safeguardfhir.routes.outbox.ScreeningOutbox;
 import org.safeguardfhir.routes.screening.ScreeningAssessor;
-import org.safeguardfhir.routes.support.PipelineMetrics;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -13,10 +12,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The named steps of the referral route, each a thin call into a plain class: claiming, loading, assessing, planning,
  * mapping, writing and completing one outbox row. They run in one transaction (the route is transacted).
  */
-public class ReferralSteps {
+class ReferralSteps {
 
     /** Exchange property: whether the last claim found a row, which keeps the drain loop going. */
-    public static final String CLAIMED = "safeguardClaimed";
+    static final String CLAIMED = "safeguardClaimed";
 
     private final ScreeningOutbox outbox;
     private final ScreeningCaseLoader loader;
@@ -27,7 +26,7 @@ public class ReferralSteps {
     private final FhirStore store;
     private final PipelineMetrics metrics;
 
-    public ReferralSteps(
+    ReferralSteps(
             ScreeningOutbox outbox,
             ScreeningCaseLoader loader,
             ReferralPlanner planner,

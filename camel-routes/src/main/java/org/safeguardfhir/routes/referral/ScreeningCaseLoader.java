@@ -17,14 +17,14 @@ import org.safeguardfhir.routes.outbox.OutboxMessage;
 import org.safeguardfhir.terminology.Canonicals;
 
 /** Reads a screening and what was already produced from it, under the patient's lock. */
-public class ScreeningCaseLoader {
+class ScreeningCaseLoader {
 
     private static final String POSITIVE_OUTCOMES =
             String.join(",", outcome("positive"), outcome("high-risk"), outcome("immediate-danger"));
 
     private final FhirStore store;
 
-    public ScreeningCaseLoader(FhirStore store) {
+    ScreeningCaseLoader(FhirStore store) {
         this.store = store;
     }
 

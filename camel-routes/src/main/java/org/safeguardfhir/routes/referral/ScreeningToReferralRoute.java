@@ -8,10 +8,10 @@ import org.apache.camel.builder.RouteBuilder;
  * screening, decides, writes the referrals and deletes the row, so a crash at any point leaves the row to be
  * claimed again and never half of its referrals.
  */
-public class ScreeningToReferralRoute extends RouteBuilder {
+class ScreeningToReferralRoute extends RouteBuilder {
 
     /** Wake-up signals; a full queue drops the signal, since busy workers drain until the outbox is empty anyway. */
-    public static final String WAKE_ENDPOINT =
+    static final String WAKE_ENDPOINT =
             "seda:outbox-wake?size=1000&discardWhenFull=true&concurrentConsumers={{safeguard.pipeline.workers}}";
 
     static final String TRANSACTION_POLICY = "referralTransaction";
@@ -19,7 +19,7 @@ public class ScreeningToReferralRoute extends RouteBuilder {
     private final ReferralSteps steps;
     private final ReferralFailures failures;
 
-    public ScreeningToReferralRoute(ReferralSteps steps, ReferralFailures failures) {
+    ScreeningToReferralRoute(ReferralSteps steps, ReferralFailures failures) {
         this.steps = steps;
         this.failures = failures;
     }

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +74,22 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.apache.camel..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theRouteAndItsStepsAreTheModulesOwn() {
+        noClasses()
+                .that()
+                .areAssignableTo(RouteBuilder.class)
+                .or()
+                .haveSimpleNameEndingWith("Steps")
+                .or()
+                .haveSimpleNameEndingWith("Failures")
+                .should()
+                .bePublic()
+                .because("the module wires its route itself (ReferralRouteConfiguration); the application supplies"
+                        + " only the FhirStore port, the data source, the jurisdiction and the settings")
                 .check(PRODUCTION);
     }
 

@@ -7,23 +7,12 @@ import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import javax.sql.DataSource;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
 import org.safeguardfhir.routes.fhir.FhirStore;
 import org.safeguardfhir.routes.outbox.ScreeningOutbox;
 import org.safeguardfhir.routes.referral.Jurisdiction;
-import org.safeguardfhir.routes.referral.ReferralBundleMapper;
-import org.safeguardfhir.routes.referral.ReferralFailures;
-import org.safeguardfhir.routes.referral.ReferralPlanner;
-import org.safeguardfhir.routes.referral.ReferralSteps;
-import org.safeguardfhir.routes.referral.ScreeningCaseLoader;
-import org.safeguardfhir.routes.referral.ScreeningToReferralRoute;
-import org.safeguardfhir.routes.support.PipelineMetrics;
-import org.safeguardfhir.routes.support.PipelineProperties;
-import org.springframework.beans.factory.ObjectProvider;
+import org.safeguardfhir.routes.referral.ReferralRouteConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,17 +21,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the screening-to-referral pipeline: outbox, FHIR store, decision rules, mappers and the Camel route. */
+/**
+ * The server's side of the screening-to-referral pipeline: the FHIR store the route writes through (HAPI's DAOs), the
+ * interceptors that fill the outbox, the referral directory. The route wires itself ({@link ReferralRouteConfiguration}).
+ */
 @Configuration(proxyBeanMethods = false)
-@Import(JurisdictionConfiguration.class)
-@EnableConfigurationProperties({PipelineProperties.class, ReferralDirectoryProperties.class})
+@Import({JurisdictionConfiguration.class, ReferralRouteConfiguration.class})
+@EnableConfigurationProperties(ReferralDirectoryProperties.class)
 class PipelineConfiguration {
-
-    @Bean
-    ScreeningOutbox screeningOutbox(DataSource dataSource, ObjectProvider<ProducerTemplate> producer) {
-        return new ScreeningOutbox(
-                dataSource, () -> producer.getObject().sendBody(ScreeningToReferralRoute.WAKE_ENDPOINT, "wake"));
-    }
 
     @Bean
     ScreeningOutboxInterceptor screeningOutboxInterceptor(ScreeningOutbox outbox, IInterceptorService jpa) {
@@ -86,34 +72,5 @@ class PipelineConfiguration {
         var review = new ReferralDirectoryReview(properties, Clock.systemUTC());
         review.register(registry);
         return review;
-    }
-
-    @Bean
-    PipelineMetrics pipelineMetrics(MeterRegistry registry, ScreeningOutbox outbox) {
-        return new PipelineMetrics(registry, outbox);
-    }
-
-    @Bean
-    ReferralSteps referralSteps(
-            ScreeningOutbox outbox, FhirStore store, Jurisdiction jurisdiction, PipelineMetrics metrics) {
-        var mapper = new ReferralBundleMapper(Clock.systemUTC());
-        return new ReferralSteps(
-                outbox, new ScreeningCaseLoader(store), new ReferralPlanner(), jurisdiction, mapper, store, metrics);
-    }
-
-    @Bean
-    ReferralFailures referralFailures(ScreeningOutbox outbox, PipelineProperties properties, PipelineMetrics metrics) {
-        return new ReferralFailures(outbox, properties, metrics);
-    }
-
-    /** The referral route's transaction: HAPI's, so FHIR writes and the outbox row commit together. */
-    @Bean("referralTransaction")
-    SpringTransactionPolicy referralTransaction(PlatformTransactionManager transactionManager) {
-        return new SpringTransactionPolicy(transactionManager);
-    }
-
-    @Bean
-    ScreeningToReferralRoute screeningToReferralRoute(ReferralSteps steps, ReferralFailures failures) {
-        return new ScreeningToReferralRoute(steps, failures);
     }
 }

@@ -12,8 +12,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.safeguardfhir.server.security.Role;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
-import org.safeguardfhir.server.support.PostgresTestDatabase;
 import org.safeguardfhir.server.support.TestTokens;
+import org.safeguardfhir.testfixtures.PostgresTestDatabase;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @FhirServerIntegrationTest

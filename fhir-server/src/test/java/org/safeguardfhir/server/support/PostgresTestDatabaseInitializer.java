@@ -1,5 +1,6 @@
 package org.safeguardfhir.server.support;
 
+import org.safeguardfhir.testfixtures.PostgresTestDatabase;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,4 +1,4 @@
-package org.safeguardfhir.server.support;
+package org.safeguardfhir.testfixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

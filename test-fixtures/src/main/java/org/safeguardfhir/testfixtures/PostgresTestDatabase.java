@@ -1,4 +1,4 @@
-package org.safeguardfhir.server.support;
+package org.safeguardfhir.testfixtures;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.safeguardfhir.routes.support;
+package org.safeguardfhir.routes.referral;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -12,14 +12,14 @@ import org.safeguardfhir.routes.outbox.ScreeningOutbox;
  * Micrometer meters of the pipeline: screenings processed, failed attempts, dead letters, and the outbox's size and
  * lag (age of the oldest unprocessed row), which is what an operator alerts on.
  */
-public class PipelineMetrics {
+class PipelineMetrics {
 
     private final Counter processed;
     private final Counter failed;
     private final Counter deadLettered;
     private final Timer latency;
 
-    public PipelineMetrics(MeterRegistry registry, ScreeningOutbox outbox) {
+    PipelineMetrics(MeterRegistry registry, ScreeningOutbox outbox) {
         processed = Counter.builder("safeguard.pipeline.processed")
                 .description("Screening responses turned into referrals")
                 .register(registry);
@@ -42,16 +42,16 @@ public class PipelineMetrics {
                 .register(registry);
     }
 
-    public void processed(Instant enqueuedAt) {
+    void processed(Instant enqueuedAt) {
         processed.increment();
         latency.record(Duration.between(enqueuedAt, Instant.now()));
     }
 
-    public void failed() {
+    void failed() {
         failed.increment();
     }
 
-    public void deadLettered() {
+    void deadLettered() {
         deadLettered.increment();
     }
 }
