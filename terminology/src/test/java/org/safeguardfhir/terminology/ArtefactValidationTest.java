@@ -8,17 +8,17 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.safeguardfhir.testfixtures.OfflineValidation;
 
 /** Each artefact is valid against the base FHIR R4 specification, checked offline by HAPI's instance validator. */
 class ArtefactValidationTest {
 
     private static final FhirValidator VALIDATOR =
-            Artefacts.FHIR.newValidator().registerValidatorModule(new FhirInstanceValidator(Artefacts.supportChain()));
+            OfflineValidation.validator(Artefacts.FHIR, Artefacts.supportChain(), true);
 
     static Stream<Named<Path>> files() {
         return Artefacts.namedFiles();

@@ -1,7 +1,6 @@
 package org.safeguardfhir.terminology;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionComponent;
@@ -23,6 +20,7 @@ import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Named;
+import org.safeguardfhir.testfixtures.OfflineValidation;
 
 /**
  * The artefacts under {@code src/main/resources/fhir}, read from the test classpath and parsed strictly as FHIR R4,
@@ -117,22 +115,10 @@ final class Artefacts {
                 .findFirst();
     }
 
-    /**
-     * The base R4 definitions, our artefacts and HAPI's in-memory terminology service: no remote terminology server.
-     *
-     * <p>HAPI's {@code CommonCodeSystemsTerminologyService} is left out on purpose: it reports a Norwegian Bokmål
-     * designation ({@code nb}) as an error against the R4 "Common Languages" value set, although that binding is
-     * only preferred and {@code nb} is valid BCP-47 (hapi-fhir issue 7959). Without it, language and country codes
-     * are reported as unvalidated warnings instead.
-     */
+    /** Base R4, our artefacts, HAPI's in-memory terminology: the tests' one offline stack ({@link OfflineValidation}). */
     static synchronized ValidationSupportChain supportChain() {
         if (supportChain == null) {
-            PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(FHIR);
-            RESOURCES.forEach(ours::addResource);
-            supportChain = new ValidationSupportChain(
-                    new DefaultProfileValidationSupport(FHIR),
-                    ours,
-                    new InMemoryTerminologyServerValidationSupport(FHIR));
+            supportChain = OfflineValidation.chain(FHIR, RESOURCES);
         }
         return supportChain;
     }

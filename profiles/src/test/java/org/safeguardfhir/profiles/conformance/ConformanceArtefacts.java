@@ -1,7 +1,6 @@
 package org.safeguardfhir.profiles.conformance;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -10,19 +9,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.MetadataResource;
-import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.StructureDefinition;
-import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 import org.junit.jupiter.api.Named;
+import org.safeguardfhir.testfixtures.OfflineValidation;
 
 /**
  * The conformance artefacts, examples and invalid fixtures, read from the source tree (the module directory is the
@@ -94,30 +89,13 @@ final class ConformanceArtefacts {
                 .toList();
     }
 
-    /**
-     * Base R4 definitions, our terminology and artefacts, in-memory terminology and snapshot generation for our
-     * differential-only profiles.
-     *
-     * <p>HAPI's {@code CommonCodeSystemsTerminologyService} is left out on purpose: it reports our Norwegian Bokmål
-     * designations ({@code nb}) as errors (hapi-fhir issue 7959). {@code PrePopulatedValidationSupport} silently
-     * ignores Questionnaires, so they are served by {@link QuestionnaireSupport}.
-     */
+    /** Our terminology and artefacts on the tests' one offline stack ({@link OfflineValidation}). */
     static synchronized ValidationSupportChain supportChain() {
         if (supportChain == null) {
-            PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(FHIR);
-            jsonFiles(TERMINOLOGY).forEach(f -> ours.addResource(parse(f)));
-            List<MetadataResource> artefacts = artefacts();
-            artefacts.forEach(ours::addResource);
-            List<Questionnaire> questionnaires = artefacts.stream()
-                    .filter(Questionnaire.class::isInstance)
-                    .map(Questionnaire.class::cast)
-                    .toList();
-            supportChain = new ValidationSupportChain(
-                    new DefaultProfileValidationSupport(FHIR),
-                    ours,
-                    new QuestionnaireSupport(FHIR, questionnaires),
-                    new InMemoryTerminologyServerValidationSupport(FHIR),
-                    new SnapshotGeneratingValidationSupport(FHIR));
+            List<IBaseResource> ours = new ArrayList<>();
+            jsonFiles(TERMINOLOGY).forEach(f -> ours.add(parse(f)));
+            ours.addAll(artefacts());
+            supportChain = OfflineValidation.chain(FHIR, ours);
         }
         return supportChain;
     }
@@ -128,19 +106,12 @@ final class ConformanceArtefacts {
     }
 
     static String describe(List<SingleValidationMessage> messages) {
-        return messages.stream()
-                .map(m -> m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage())
-                .reduce("", (all, m) -> all + "\n  " + m);
+        return OfflineValidation.describe(messages);
     }
 
     private static synchronized FhirValidator validator() {
         if (validator == null) {
-            FhirInstanceValidator module = new FhirInstanceValidator(supportChain());
-            module.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
-            module.setErrorForUnknownProfiles(true);
-            // Without a server to resolve them, "Patient/1" is taken to be a Patient, so reference types are checked.
-            module.setAssumeValidRestReferences(true);
-            validator = FHIR.newValidator().registerValidatorModule(module);
+            validator = OfflineValidation.validator(FHIR, supportChain(), false);
         }
         return validator;
     }

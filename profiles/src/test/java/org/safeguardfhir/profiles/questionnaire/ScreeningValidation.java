@@ -2,23 +2,20 @@ package org.safeguardfhir.profiles.questionnaire;
 
 import static org.safeguardfhir.profiles.questionnaire.ScreeningArtefacts.FHIR;
 
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport.ValueSetExpansionOutcome;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.context.support.ValueSetExpansionOptions;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import java.util.ArrayList;
 import java.util.List;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
+import org.safeguardfhir.testfixtures.OfflineValidation;
 
 /**
  * An offline HAPI validation chain that knows our terminology, profiles and Questionnaires, so that the instance
@@ -47,23 +44,12 @@ final class ScreeningValidation {
         return ((ValueSet) outcome.getValueSet()).getExpansion().getContains();
     }
 
-    /**
-     * Base R4, our terminology, StructureDefinitions and Questionnaires, in-memory terminology and snapshots.
-     *
-     * <p>HAPI's {@code CommonCodeSystemsTerminologyService} is left out on purpose: it reports our Norwegian Bokmål
-     * designations ({@code nb}) as errors (hapi-fhir issue 7959). {@code PrePopulatedValidationSupport} ignores
-     * Questionnaires, so {@link QuestionnaireValidationSupport} serves them.
-     */
+    /** Our terminology, profiles and every Questionnaire variant on the tests' one offline stack. */
     static synchronized ValidationSupportChain supportChain() {
         if (supportChain == null) {
-            PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(FHIR);
-            ScreeningArtefacts.terminologyAndProfiles().forEach(ours::addResource);
-            supportChain = new ValidationSupportChain(
-                    new DefaultProfileValidationSupport(FHIR),
-                    ours,
-                    new QuestionnaireValidationSupport(FHIR, ScreeningArtefacts.variants()),
-                    new InMemoryTerminologyServerValidationSupport(FHIR),
-                    new SnapshotGeneratingValidationSupport(FHIR));
+            List<IBaseResource> ours = new ArrayList<>(ScreeningArtefacts.terminologyAndProfiles());
+            ours.addAll(ScreeningArtefacts.variants());
+            supportChain = OfflineValidation.chain(FHIR, ours);
         }
         return supportChain;
     }
@@ -75,18 +61,13 @@ final class ScreeningValidation {
                 .toList();
     }
 
-    /** Messages one per line, for assertion descriptions. */
     static String describe(List<SingleValidationMessage> messages) {
-        return messages.stream()
-                .map(m -> m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage())
-                .reduce("", (all, m) -> all + "\n  " + m);
+        return OfflineValidation.describe(messages);
     }
 
     private static synchronized FhirValidator validator() {
         if (validator == null) {
-            FhirInstanceValidator module = new FhirInstanceValidator(supportChain());
-            module.setErrorForUnknownProfiles(true);
-            validator = FHIR.newValidator().registerValidatorModule(module);
+            validator = OfflineValidation.validator(FHIR, supportChain(), true);
         }
         return validator;
     }

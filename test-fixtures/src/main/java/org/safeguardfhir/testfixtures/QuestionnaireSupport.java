@@ -1,4 +1,4 @@
-package org.safeguardfhir.profiles.conformance;
+package org.safeguardfhir.testfixtures;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
@@ -10,14 +10,15 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Questionnaire;
 
 /** Serves our Questionnaires by canonical URL (optionally with {@code |version}), so responses are checked against them. */
-final class QuestionnaireSupport implements IValidationSupport {
+public final class QuestionnaireSupport implements IValidationSupport {
 
     private final FhirContext fhirContext;
     private final Map<String, Questionnaire> byUrl;
 
-    QuestionnaireSupport(FhirContext fhirContext, List<Questionnaire> questionnaires) {
+    public QuestionnaireSupport(FhirContext fhirContext, List<Questionnaire> questionnaires) {
         this.fhirContext = fhirContext;
-        this.byUrl = questionnaires.stream().collect(Collectors.toMap(Questionnaire::getUrl, Function.identity()));
+        this.byUrl = questionnaires.stream()
+                .collect(Collectors.toMap(Questionnaire::getUrl, Function.identity(), (first, again) -> first));
     }
 
     @Override
