@@ -29,3 +29,14 @@ bench_wait_ready() { # port pid log
         sleep 0.2
     done
 }
+
+# Builds the launch command, starts one server on the embedded default in $work/data and waits until it is ready;
+# sets $pid. For the scripts that measure one long-running server.
+bench_start_server() { # mode workdir port
+    bench_require_build
+    bench_launch_command "$1" "$2"
+    echo "mode: $1 ${BENCH_JAVA_OPTS:-}"
+    "${bench_launch[@]}" --server.port="$3" --safeguard.data-dir="$2/data" >"$2/server.log" 2>&1 &
+    pid=$!
+    bench_wait_ready "$3" "$pid" "$2/server.log"
+}

@@ -19,12 +19,7 @@ mode=${4:-extracted}
 port=${BENCH_PORT:-18080}
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-bench_require_build
-bench_launch_command "$mode" "$work"
-echo "mode: $mode ${BENCH_JAVA_OPTS:-}"
-"${bench_launch[@]}" --server.port="$port" --safeguard.data-dir="$work/data" >"$work/server.log" 2>&1 &
-pid=$!
-bench_wait_ready "$port" "$pid" "$work/server.log"
+bench_start_server "$mode" "$work" "$port"
 
 # The load generator submits as a GP system and reads the Tasks back as the safeguarding lead.
 BENCH_TOKEN=$(bin/token gp-submitter,safeguarding-lead --data-dir "$work/data") \

@@ -16,12 +16,7 @@ mode=${3:-jar}
 port=${BENCH_PORT:-18080}
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-bench_require_build
-bench_launch_command "$mode" "$work"
-echo "mode: $mode ${BENCH_JAVA_OPTS:-}"
-"${bench_launch[@]}" --server.port="$port" --safeguard.data-dir="$work/data" >"$work/server.log" 2>&1 &
-pid=$!
-bench_wait_ready "$port" "$pid" "$work/server.log"
+bench_start_server "$mode" "$work" "$port"
 
 token() { bin/token "$1" --data-dir "$work/data"; }
 BENCH_SUBMITTER_TOKEN=$(token gp-submitter,safeguarding-lead) BENCH_RESEARCHER_TOKEN=$(token researcher) \
