@@ -2,9 +2,11 @@ package org.safeguardfhir.server.audit;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.safeguardfhir.server.access.BreakGlassGrants;
+import org.safeguardfhir.server.worker.DurableWork;
+import org.safeguardfhir.server.worker.RetryPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,25 +16,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
 
+    /** Audit records are never dropped: retried for about a day, then kept as dead letters for replay. */
     @Bean
-    AuditOutbox auditOutbox(DataSource dataSource) {
-        return new AuditOutbox(dataSource);
-    }
-
-    @Bean
-    AuditOutboxRelay auditOutboxRelay(
-            AuditOutbox outbox,
+    OneTimeTask<String> auditRecords(
+            DurableWork work,
             DaoRegistry daos,
             PlatformTransactionManager transactionManager,
             FhirContext fhirContext,
-            @Value("${safeguard.audit.poll-interval:5s}") Duration pollInterval) {
-        return new AuditOutboxRelay(
-                outbox, daos, new TransactionTemplate(transactionManager), fhirContext, pollInterval);
+            @Value("${safeguard.audit.max-attempts:300}") int maxAttempts) {
+        var store = new AuditRecordStore(daos, new TransactionTemplate(transactionManager), fhirContext);
+        return work.kind(
+                AuditTrail.KIND,
+                new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(5), maxAttempts),
+                store::store);
     }
 
     @Bean
-    AuditTrail auditTrail(AuditOutbox outbox, AuditOutboxRelay relay, FhirContext fhirContext) {
-        return new AuditTrail(outbox, relay, fhirContext);
+    AuditTrail auditTrail(DurableWork work, OneTimeTask<String> auditRecords, FhirContext fhirContext) {
+        return new AuditTrail(work, auditRecords, fhirContext);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.safeguardfhir.server.audit;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -12,14 +13,15 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.safeguardfhir.server.security.Caller;
+import org.safeguardfhir.server.worker.DurableWork;
 
 /**
  * Records one AuditEvent, shaped after IHE BALP's RESTful patterns: the interaction, the caller as requesting agent
  * (subject in {@code altId}, roles as agent roles), this server as source, and each record touched as an entity.
  *
- * <p>The event goes into the audit outbox in the caller's thread: it joins a write's transaction, or commits on its
+ * <p>The event is enqueued as durable work in the caller's thread: it joins a write's transaction, or commits on its
  * own before a read's answer is sent; if it cannot be written, the request fails rather than go unaudited.
- * {@link AuditOutboxRelay} stores it as a resource moments later. Storing it at once would index every record it
+ * {@link AuditRecordStore} stores it as a resource moments later. Storing it at once would index every record it
  * names, one lookup each, on the answer's path: half again the time of a safeguarding lead's dashboard search.
  */
 public class AuditTrail {
@@ -48,13 +50,16 @@ public class AuditTrail {
     /** Records are named by their relative URL, as a URI: {@code entity:identifier=urn:ietf:rfc:3986|Task/12}. */
     public static final String RECORD_NAME_SYSTEM = "urn:ietf:rfc:3986";
 
-    private final AuditOutbox outbox;
-    private final AuditOutboxRelay relay;
+    /** The kind of durable work that stores audit records. */
+    static final String KIND = "audit-record";
+
+    private final DurableWork work;
+    private final OneTimeTask<String> records;
     private final FhirContext fhirContext;
 
-    AuditTrail(AuditOutbox outbox, AuditOutboxRelay relay, FhirContext fhirContext) {
-        this.outbox = outbox;
-        this.relay = relay;
+    AuditTrail(DurableWork work, OneTimeTask<String> records, FhirContext fhirContext) {
+        this.work = work;
+        this.records = records;
         this.fhirContext = fhirContext;
     }
 
@@ -129,7 +134,7 @@ public class AuditTrail {
     }
 
     private void enqueue(AuditEvent event) {
-        outbox.enqueue(fhirContext.newJsonParser().encodeResourceToString(event), relay::wake);
+        work.enqueue(records, fhirContext.newJsonParser().encodeResourceToString(event));
     }
 
     private static AuditEvent event(Access access) {

@@ -3,6 +3,7 @@ package org.safeguardfhir.server.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +40,7 @@ class AuditTrailIT {
     JdbcTemplate jdbc;
 
     @Autowired
-    AuditOutboxRelay relay;
+    Scheduler scheduler;
 
     ScreenedPatient screened;
     String patient;
@@ -136,16 +137,16 @@ class AuditTrailIT {
     }
 
     @Test
-    void anAuditRecordWrittenWhileTheRelayIsStoppedIsStoredOnceItRunsAgain() throws Exception {
+    void anAuditRecordWrittenWhileTheSchedulerIsPausedIsStoredOnceItRunsAgain() throws Exception {
         String lead = "audit-outbox-" + UUID.randomUUID();
-        relay.stop();
+        scheduler.pause();
         try {
             assertThat(get(token(lead, Role.SAFEGUARDING_LEAD), "Flag/" + flag).statusCode())
                     .isEqualTo(200);
             assertThat(AuditRecords.pending(jdbc)).isEqualTo(1);
             assertThat(storedEventsOf(lead)).isEmpty();
         } finally {
-            relay.start();
+            scheduler.resume();
         }
         assertThat(eventsOf(lead)).singleElement().satisfies(read -> assertThat(
                         read.getEntityFirstRep().getWhat().getIdentifier().getValue())

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Audit records reach the AuditEvent table through the audit outbox, moments after the request that made them. */
+/** Audit records reach the AuditEvent table as durable work, moments after the request that made them. */
 public final class AuditRecords {
 
     private AuditRecords() {}
@@ -19,6 +19,7 @@ public final class AuditRecords {
     }
 
     public static long pending(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("SELECT count(*) FROM safeguard.audit_outbox", Long.class);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM safeguard.scheduled_tasks WHERE task_name = 'audit-record'", Long.class);
     }
 }

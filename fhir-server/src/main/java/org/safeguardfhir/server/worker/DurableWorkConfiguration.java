@@ -1,0 +1,37 @@
+package org.safeguardfhir.server.worker;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** db-scheduler (its Spring Boot starter, {@code db-scheduler.*}) with text payloads, and the durable-work API on it. */
+@Configuration(proxyBeanMethods = false)
+class DurableWorkConfiguration {
+
+    @Bean
+    DbSchedulerCustomizer textPayloads() {
+        return new DbSchedulerCustomizer() {
+            @Override
+            public Optional<Serializer> serializer() {
+                return Optional.of(new TextSerializer());
+            }
+        };
+    }
+
+    @Bean
+    DeadLetters deadLetters(DataSource dataSource) {
+        return new DeadLetters(dataSource);
+    }
+
+    @Bean
+    DurableWork durableWork(
+            ObjectProvider<Scheduler> scheduler, DeadLetters deadLetters, DataSource dataSource, MeterRegistry meters) {
+        return new DurableWork(scheduler, deadLetters, dataSource, meters);
+    }
+}
