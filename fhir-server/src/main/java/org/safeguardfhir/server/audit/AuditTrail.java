@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.safeguardfhir.server.security.Caller;
-import org.safeguardfhir.server.worker.DurableWork;
+import org.safeguardfhir.work.DurableWork;
 
 /**
  * Records one AuditEvent, shaped after IHE BALP's RESTful patterns: the interaction, the caller as requesting agent

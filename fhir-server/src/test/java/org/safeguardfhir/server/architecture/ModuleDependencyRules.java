@@ -5,8 +5,8 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The module direction terminology &lt;- profiles &lt;- camel-routes &lt;- fhir-server, with deidentification a library
- * of its own that only camel-routes and fhir-server may use, as ArchUnit rules over a root package, so a test can
+ * The module direction terminology &lt;- profiles &lt;- camel-routes &lt;- fhir-server, with deidentification and
+ * durable-work libraries of their own that only camel-routes and fhir-server may use, as ArchUnit rules over a root package, so a test can
  * apply them both to the real code and to a fixture that breaks them.
  */
 final class ModuleDependencyRules {
@@ -21,6 +21,8 @@ final class ModuleDependencyRules {
                 .definedBy(root + ".terminology..")
                 .layer("deidentification")
                 .definedBy(root + ".deidentification..")
+                .layer("work")
+                .definedBy(root + ".work..")
                 .layer("profiles")
                 .definedBy(root + ".profiles..")
                 .layer("routes")
@@ -36,6 +38,8 @@ final class ModuleDependencyRules {
                 .whereLayer("terminology")
                 .mayOnlyBeAccessedByLayers("profiles", "routes", "server")
                 .whereLayer("deidentification")
+                .mayOnlyBeAccessedByLayers("routes", "server")
+                .whereLayer("work")
                 .mayOnlyBeAccessedByLayers("routes", "server");
     }
 }

@@ -16,6 +16,9 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.junit.jupiter.api.Test;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
+import org.safeguardfhir.work.DeadLetters;
+import org.safeguardfhir.work.DeadLetters.DeadLetter;
+import org.safeguardfhir.work.DurableWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,7 +68,7 @@ class DurableWorkIT {
                 id);
         assertThat(row.get("picked")).as("claimed").isEqualTo(false);
         assertThat(row.get("later")).as("due again only after its backoff").isEqualTo(true);
-        assertThat(deadLetters.of(KIND)).extracting(DeadLetters.DeadLetter::id).doesNotContain(id);
+        assertThat(deadLetters.of(KIND)).extracting(DeadLetter::id).doesNotContain(id);
         jdbc.update("DELETE FROM safeguard.scheduled_tasks WHERE task_name = ? AND task_instance = ?", KIND, id);
     }
 
@@ -133,7 +136,7 @@ class DurableWorkIT {
         return found.isEmpty() || found.get(0) == null ? 0 : found.get(0);
     }
 
-    private DeadLetters.DeadLetter deadLetter(String id) {
+    private DeadLetter deadLetter(String id) {
         return deadLetters.of(KIND).stream()
                 .filter(letter -> letter.id().equals(id))
                 .findFirst()

@@ -1,4 +1,4 @@
-package org.safeguardfhir.server.worker;
+package org.safeguardfhir.work;
 
 import java.util.List;
 import javax.sql.DataSource;

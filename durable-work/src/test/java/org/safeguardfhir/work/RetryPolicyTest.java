@@ -1,4 +1,4 @@
-package org.safeguardfhir.server.worker;
+package org.safeguardfhir.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

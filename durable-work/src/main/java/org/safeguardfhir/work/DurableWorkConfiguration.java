@@ -1,4 +1,4 @@
-package org.safeguardfhir.server.worker;
+package org.safeguardfhir.work;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
@@ -7,12 +7,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-/** db-scheduler (its Spring Boot starter, {@code db-scheduler.*}) with text payloads, and the durable-work API on it. */
-@Configuration(proxyBeanMethods = false)
-class DurableWorkConfiguration {
+/**
+ * db-scheduler (its Spring Boot starter, {@code db-scheduler.*}) with text payloads, and the durable-work API on it;
+ * an application that has this module and a DataSource gets both.
+ */
+@AutoConfiguration
+public class DurableWorkConfiguration {
 
     @Bean
     DbSchedulerCustomizer textPayloads() {

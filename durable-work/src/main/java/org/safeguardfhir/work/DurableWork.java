@@ -1,4 +1,4 @@
-package org.safeguardfhir.server.worker;
+package org.safeguardfhir.work;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;

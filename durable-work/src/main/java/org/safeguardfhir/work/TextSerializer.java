@@ -1,4 +1,4 @@
-package org.safeguardfhir.server.worker;
+package org.safeguardfhir.work;
 
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import java.nio.charset.StandardCharsets;
