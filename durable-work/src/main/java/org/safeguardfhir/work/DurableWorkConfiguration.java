@@ -1,6 +1,7 @@
 package org.safeguardfhir.work;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.boot.autoconfigure.DbSchedulerAutoConfiguration;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Bean;
  * db-scheduler (its Spring Boot starter, {@code db-scheduler.*}) with text payloads, and the durable-work API on it;
  * an application that has this module and a DataSource gets both.
  */
-@AutoConfiguration
+// Before the starter: its own customizer stands back only when ours is already there.
+@AutoConfiguration(before = DbSchedulerAutoConfiguration.class)
 public class DurableWorkConfiguration {
 
     @Bean
