@@ -16,8 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one mechanism for background work that must survive a crash, on db-scheduler's table in PostgreSQL. Work is
@@ -88,16 +86,7 @@ public final class DurableWork {
 
     private void schedule(OneTimeTask<String> kind, String id, String data) {
         scheduler.getObject().schedule(kind.instance(id, data), Instant.now());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake();
-                }
-            });
-        } else {
-            wake();
-        }
+        AfterCommit.run(this::wake);
     }
 
     /** A missed wake-up only delays the work until the next poll; it must never fail the committed caller. */

@@ -7,11 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.safeguardfhir.work.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The outbox table. Every method joins the caller's Spring transaction on the same {@link DataSource}: an enqueue
@@ -35,16 +34,7 @@ public class ScreeningOutbox {
         jdbc.sql("INSERT INTO safeguard.screening_outbox (response_id, response_version, subject) VALUES (?, ?, ?)")
                 .params(responseId, responseVersion, subject)
                 .update();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake();
-                }
-            });
-        } else {
-            wake();
-        }
+        AfterCommit.run(this::wake);
     }
 
     /** A missed wake-up only delays a row until the next poll; it must never fail the client's committed write. */

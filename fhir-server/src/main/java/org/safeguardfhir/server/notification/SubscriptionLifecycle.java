@@ -16,6 +16,7 @@ import org.safeguardfhir.server.fhir.RestInterceptor;
 import org.safeguardfhir.server.security.Caller;
 import org.safeguardfhir.server.security.CallerAuthentication;
 import org.safeguardfhir.server.security.SmartScope;
+import org.safeguardfhir.work.AfterCommit;
 
 /**
  * Keeps the delivery table in step with the Subscription resources callers write: checks and completes each

@@ -9,6 +9,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Task;
 import org.safeguardfhir.server.access.AccessPolicy;
 import org.safeguardfhir.server.access.Visibility;
+import org.safeguardfhir.work.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

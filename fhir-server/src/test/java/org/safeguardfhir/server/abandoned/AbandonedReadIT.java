@@ -71,10 +71,12 @@ class AbandonedReadIT {
                 cancelledAfterMillis = (System.nanoTime() - closed) / 1_000_000;
 
                 // The other client has not gone: its search is left to run, however long it takes.
-                Thread.sleep(2_000);
-                assertThat(waitingSearches())
-                        .as("the search whose client waits")
-                        .isEqualTo(1);
+                await().during(Duration.ofSeconds(2))
+                        .atMost(Duration.ofSeconds(3))
+                        .pollInterval(Duration.ofMillis(100))
+                        .untilAsserted(() -> assertThat(waitingSearches())
+                                .as("the search whose client waits")
+                                .isEqualTo(1));
 
                 locker.commit();
                 waitingClientStatus = statusOf(waiting);

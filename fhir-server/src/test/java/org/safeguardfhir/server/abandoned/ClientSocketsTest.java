@@ -1,9 +1,11 @@
 package org.safeguardfhir.server.abandoned;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +54,9 @@ class ClientSocketsTest {
             assertThat(sockets.established()).contains(key);
 
             client.close();
-            Thread.sleep(200);
-            assertThat(sockets.established()).as("after the client closed").doesNotContain(key);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(sockets.established())
+                    .as("after the client closed")
+                    .doesNotContain(key));
         }
     }
 }

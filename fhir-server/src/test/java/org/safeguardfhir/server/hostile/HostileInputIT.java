@@ -1,6 +1,7 @@
 package org.safeguardfhir.server.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -27,7 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Identifier;
@@ -328,20 +331,18 @@ class HostileInputIT {
 
     @Order(3)
     @Test
-    void afterTheSuiteNoQueryOfOursIsStillRunningAndTheHeapIsBackNearItsStart() throws InterruptedException {
+    void afterTheSuiteNoQueryOfOursIsStillRunningAndTheHeapIsBackNearItsStart() {
         // A request the client gave up on may still be at work; give it a few seconds, not more.
-        List<Map<String, Object>> active = List.of();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            active = jdbc.queryForList("SELECT pid, state, now() - query_start AS running, left(query, 200) AS query"
-                    + " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                    + " AND backend_type = 'client backend' AND state = 'active'");
-            if (active.isEmpty()) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        assertThat(active).as("queries still active in pg_stat_activity").isEmpty();
+        await().atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT pid, state, now() - query_start AS running, left(query, 200) AS query"
+                                        + " FROM pg_stat_activity WHERE datname = current_database()"
+                                        + " AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+                                        + " AND state = 'active'"))
+                        .as("queries still active in pg_stat_activity")
+                        .isEmpty());
         assertThat(busyRequestThreads()).as("request threads still at work").isZero();
 
         long heap = heapAfterGc();
@@ -554,11 +555,10 @@ class HostileInputIT {
 
     /** Waits until no screening is in flight and the server is idle, so that a case's counts are its own. */
     void awaitQuiet() {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline
-                && jdbc.queryForObject("SELECT count(*) FROM safeguard.screening_outbox", Long.class) > 0) {
-            sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.queryForObject("SELECT count(*) FROM safeguard.screening_outbox", Long.class) == 0);
         settle(Duration.ofSeconds(30));
     }
 
@@ -568,14 +568,17 @@ class HostileInputIT {
      */
     long settle(Duration cap) {
         long start = System.currentTimeMillis();
-        int quiet = 0;
-        while (System.currentTimeMillis() - start < cap.toMillis()) {
-            boolean busy = busyRequestThreads() > 0 || busyConnections() > 0;
-            quiet = busy ? 0 : quiet + 1;
-            if (quiet >= 2) {
-                return System.currentTimeMillis() - start;
-            }
-            sleep(busy ? 200 : 50);
+        var quietLooks = new AtomicInteger();
+        try {
+            await().atMost(cap)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        boolean busy = busyRequestThreads() > 0 || busyConnections() > 0;
+                        return busy ? quietLooks.getAndSet(0) < 0 : quietLooks.incrementAndGet() >= 2;
+                    });
+        } catch (ConditionTimeoutException stillBusy) {
+            // The caller reports how long the server stayed busy; the cap only bounds the wait.
         }
         return System.currentTimeMillis() - start;
     }
@@ -604,9 +607,9 @@ class HostileInputIT {
     }
 
     private static long heapAfterGc() {
+        // Explicit collections are full and stop the world on G1 (the test JVM's collector), so each has finished.
         for (int i = 0; i < 3; i++) {
             System.gc();
-            sleep(200);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
@@ -630,14 +633,5 @@ class HostileInputIT {
 
     static String abbreviate(String text, int length) {
         return text.length() <= length ? text : text.substring(0, length) + "…(" + text.length() + " chars)";
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,14 +1,14 @@
-package org.safeguardfhir.server.notification;
+package org.safeguardfhir.work;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Runs an action once the surrounding transaction has committed, or at once outside one; never after a rollback. */
-final class AfterCommit {
+public final class AfterCommit {
 
     private AfterCommit() {}
 
-    static void run(Runnable action) {
+    public static void run(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
