@@ -34,6 +34,14 @@ public final class DeadLetters {
                 .update();
     }
 
+    /** How many of this kind wait; what a metrics scrape asks, without reading them. */
+    public long count(String kind) {
+        return jdbc.sql("SELECT count(*) FROM safeguard.dead_letter WHERE kind = ?")
+                .param(kind)
+                .query(Long.class)
+                .single();
+    }
+
     public List<DeadLetter> of(String kind) {
         return jdbc.sql("SELECT kind, id, data, attempts, error FROM safeguard.dead_letter WHERE kind = ?"
                         + " ORDER BY dead_lettered_at")

@@ -51,7 +51,7 @@ public final class DurableWork {
                 .tag("kind", name)
                 .description("Pieces of durable work not yet done, those waiting out a backoff included")
                 .register(meters);
-        Gauge.builder("safeguard.work.dead.letters", () -> deadLetters.of(name).size())
+        Gauge.builder("safeguard.work.dead.letters", () -> deadLetters.count(name))
                 .tag("kind", name)
                 .description("Pieces of durable work given up, waiting for an operator's replay")
                 .register(meters);

@@ -36,12 +36,15 @@ final class RequestVisibility {
 
     /** The request's decisions; a request without one (HAPI's internal calls) gets a fresh one each time. */
     static RequestVisibility of(RequestDetails request, BreakGlassGrants grants, PseudonymisedView dashboardView) {
-        Caller caller = CallerAuthentication.current().orElse(null);
         if (request == null) {
-            return new RequestVisibility(caller, grants, dashboardView);
+            return new RequestVisibility(CallerAuthentication.current().orElse(null), grants, dashboardView);
         }
-        return (RequestVisibility)
-                request.getUserData().computeIfAbsent(KEY, key -> new RequestVisibility(caller, grants, dashboardView));
+        // Looked up once per request: HAPI calls the hooks that ask for every resource of the answer.
+        return (RequestVisibility) request.getUserData()
+                .computeIfAbsent(
+                        KEY,
+                        key -> new RequestVisibility(
+                                CallerAuthentication.current().orElse(null), grants, dashboardView));
     }
 
     Optional<Caller> caller() {

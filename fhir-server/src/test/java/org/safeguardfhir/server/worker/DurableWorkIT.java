@@ -83,6 +83,9 @@ class DurableWorkIT {
         assertThat(dead.data()).isEqualTo("not an AuditEvent");
         assertThat(dead.error()).contains("DataFormatException");
         assertThat(work.pending(KIND)).as("left to run").isZero();
+        assertThat(deadLetters.count(KIND))
+                .as("the metric's count")
+                .isEqualTo(deadLetters.of(KIND).size());
     }
 
     @Test
