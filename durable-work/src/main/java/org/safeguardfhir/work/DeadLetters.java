@@ -1,5 +1,6 @@
 package org.safeguardfhir.work;
 
+import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +14,7 @@ public final class DeadLetters {
     private static final int MAX_ERROR_LENGTH = 2000;
 
     /** One piece of work given up. */
-    public record DeadLetter(String kind, String id, String data, int attempts, String error) {}
+    public record DeadLetter(String kind, String id, String data, int attempts, String error, Instant deadLetteredAt) {}
 
     private final JdbcClient jdbc;
 
@@ -42,16 +43,19 @@ public final class DeadLetters {
                 .single();
     }
 
+    /** This kind's dead letters, oldest first. */
     public List<DeadLetter> of(String kind) {
-        return jdbc.sql("SELECT kind, id, data, attempts, error FROM safeguard.dead_letter WHERE kind = ?"
-                        + " ORDER BY dead_lettered_at")
+        return jdbc.sql(
+                        "SELECT kind, id, data, attempts, error, dead_lettered_at FROM safeguard.dead_letter WHERE kind = ?"
+                                + " ORDER BY dead_lettered_at")
                 .param(kind)
                 .query((rs, row) -> new DeadLetter(
                         rs.getString("kind"),
                         rs.getString("id"),
                         rs.getString("data"),
                         rs.getInt("attempts"),
-                        rs.getString("error")))
+                        rs.getString("error"),
+                        rs.getTimestamp("dead_lettered_at").toInstant()))
                 .list();
     }
 

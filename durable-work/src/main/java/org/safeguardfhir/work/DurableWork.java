@@ -6,16 +6,19 @@ import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The one mechanism for background work that must survive a crash, on db-scheduler's table in PostgreSQL. Work is
@@ -30,35 +33,50 @@ public final class DurableWork {
 
     private final ObjectProvider<Scheduler> scheduler;
     private final DeadLetters deadLetters;
-    private final JdbcClient jdbc;
-    private final MeterRegistry meters;
+    private final WorkTable table;
+    private final MeterRegistry registry;
+    private final Map<String, OneTimeTask<String>> kinds = new ConcurrentHashMap<>();
 
     DurableWork(
-            ObjectProvider<Scheduler> scheduler, DeadLetters deadLetters, DataSource dataSource, MeterRegistry meters) {
+            ObjectProvider<Scheduler> scheduler,
+            DeadLetters deadLetters,
+            DataSource dataSource,
+            MeterRegistry registry) {
         this.scheduler = scheduler;
         this.deadLetters = deadLetters;
-        this.jdbc = JdbcClient.create(dataSource);
-        this.meters = meters;
+        this.table = new WorkTable(dataSource);
+        this.registry = registry;
     }
 
     /**
      * A kind of work, declared as a bean so the scheduler knows it: each piece is text that {@code handler} receives
-     * with the piece's id, on the scheduler's threads.
+     * with the piece's id, on the scheduler's threads. Every failure is retried by {@code policy}.
      */
     public OneTimeTask<String> kind(String name, RetryPolicy policy, BiConsumer<String, String> handler) {
-        FailureHandler<String> failed = (complete, operations) -> failed(name, policy, complete, operations);
-        Gauge.builder("safeguard.work.pending", () -> pending(name))
-                .tag("kind", name)
-                .description("Pieces of durable work not yet done, those waiting out a backoff included")
-                .register(meters);
-        Gauge.builder("safeguard.work.dead.letters", () -> deadLetters.count(name))
-                .tag("kind", name)
-                .description("Pieces of durable work given up, waiting for an operator's replay")
-                .register(meters);
-        return Tasks.oneTime(name, String.class)
+        return kind(name, policy, cause -> false, handler);
+    }
+
+    /**
+     * A kind of work whose failures that {@code permanent} accepts (a rejection a retry cannot change) are kept as
+     * dead letters at once rather than retried.
+     */
+    public OneTimeTask<String> kind(
+            String name, RetryPolicy policy, Predicate<Throwable> permanent, BiConsumer<String, String> handler) {
+        var meters = new WorkMeters(
+                name, registry, () -> table.pending(name), () -> table.lagSeconds(name), () -> deadLetters.count(name));
+        var failures = new Failures(name, policy, permanent, meters);
+        FailureHandler<String> failed = failures::failed;
+        OneTimeTask<String> task = Tasks.oneTime(name, String.class)
                 .onFailure(failed)
                 .onDeadExecution(failed::onFailure)
-                .execute((instance, context) -> handler.accept(instance.getId(), instance.getData()));
+                .execute((instance, context) -> {
+                    handler.accept(instance.getId(), instance.getData());
+                    meters.done(sinceEnqueued(name, instance.getId()));
+                });
+        if (kinds.putIfAbsent(name, task) != null) {
+            throw new IllegalStateException("two kinds of durable work are named " + name);
+        }
+        return task;
     }
 
     /** Adds work in the caller's transaction; the scheduler looks for it as soon as that commits. */
@@ -76,12 +94,20 @@ public final class DurableWork {
         return true;
     }
 
+    /** {@link #replay(OneTimeTask, String)} by the kind's name; false for a kind this application does not have. */
+    public boolean replay(String kind, String id) {
+        var task = kinds.get(kind);
+        return task != null && replay(task, id);
+    }
+
+    /** Whether this application has a kind of this name. */
+    public boolean has(String kind) {
+        return kinds.containsKey(kind);
+    }
+
     /** Pieces of this kind not yet done. */
     public long pending(String kind) {
-        return jdbc.sql("SELECT count(*) FROM safeguard.scheduled_tasks WHERE task_name = ?")
-                .param(kind)
-                .query(Long.class)
-                .single();
+        return table.pending(kind);
     }
 
     private void schedule(OneTimeTask<String> kind, String id, String data) {
@@ -98,29 +124,51 @@ public final class DurableWork {
         }
     }
 
-    private void failed(
-            String kind, RetryPolicy policy, ExecutionComplete complete, ExecutionOperations<String> operations) {
-        var execution = complete.getExecution();
-        int attempts = execution.consecutiveFailures + 1;
-        String id = execution.taskInstance.getId();
-        // The cause is logged by type only: messages can quote the resources the work carries.
-        String error = complete.getCause()
-                .map(cause -> cause.getClass().getName() + ": " + cause.getMessage())
-                .orElse("the node running it stopped before it finished");
-        if (policy.givesUpAfter(attempts)) {
-            deadLetters.record(kind, id, (String) execution.taskInstance.getData(), attempts, error);
-            operations.stop();
-            LOG.error("{} {} given up after {} attempt(s) and kept as a dead letter", kind, id, attempts);
-        } else {
-            var delay = policy.backoff(attempts);
-            operations.reschedule(complete, complete.getTimeDone().plus(delay));
-            LOG.warn(
-                    "{} {} failed (attempt {}), retrying in {}: {}",
-                    kind,
-                    id,
-                    attempts,
-                    delay,
-                    complete.getCause().map(cause -> cause.getClass().getName()).orElse("node stopped"));
+    /** The work is done whatever happens here: a latency that cannot be read is not a failed attempt. */
+    private Duration sinceEnqueued(String kind, String id) {
+        try {
+            return table.sinceEnqueued(kind, id);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not read when {} {} was enqueued: {}", kind, id, e.toString());
+            return null;
+        }
+    }
+
+    /** A failed attempt: retried after its backoff, or kept as a dead letter once hopeless. */
+    private final class Failures {
+
+        private final String kind;
+        private final RetryPolicy policy;
+        private final Predicate<Throwable> permanent;
+        private final WorkMeters meters;
+
+        Failures(String kind, RetryPolicy policy, Predicate<Throwable> permanent, WorkMeters meters) {
+            this.kind = kind;
+            this.policy = policy;
+            this.permanent = permanent;
+            this.meters = meters;
+        }
+
+        void failed(ExecutionComplete complete, ExecutionOperations<String> operations) {
+            meters.failed();
+            var execution = complete.getExecution();
+            int attempts = execution.consecutiveFailures + 1;
+            String id = execution.taskInstance.getId();
+            Optional<Throwable> cause = complete.getCause();
+            // Logged by type only: messages can quote the resources the work carries. The dead letter keeps the text.
+            String type = cause.map(error -> error.getClass().getName()).orElse("node stopped");
+            if (policy.givesUpAfter(attempts) || cause.filter(permanent).isPresent()) {
+                String error = cause.map(error2 -> error2.getClass().getName() + ": " + error2.getMessage())
+                        .orElse("the node running it stopped before it finished");
+                deadLetters.record(kind, id, (String) execution.taskInstance.getData(), attempts, error);
+                operations.stop();
+                meters.deadLettered();
+                LOG.error("{} {} given up after {} attempt(s) and kept as a dead letter: {}", kind, id, attempts, type);
+            } else {
+                var delay = policy.backoff(attempts);
+                operations.reschedule(complete, complete.getTimeDone().plus(delay));
+                LOG.warn("{} {} failed (attempt {}), retrying in {}: {}", kind, id, attempts, delay, type);
+            }
         }
     }
 }

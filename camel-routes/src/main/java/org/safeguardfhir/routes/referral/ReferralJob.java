@@ -5,7 +5,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.safeguardfhir.routes.outbox.OutboxMessage;
 import org.safeguardfhir.routes.screening.ScreeningAssessment;
 
-/** The body that travels the referral route: one claimed outbox row and what each step made of it. */
+/** The body that travels the referral route: one screening hand-off and what each step made of it. */
 public final class ReferralJob {
 
     private final OutboxMessage message;

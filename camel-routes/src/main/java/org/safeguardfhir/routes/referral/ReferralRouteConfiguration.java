@@ -1,13 +1,13 @@
 package org.safeguardfhir.routes.referral;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.safeguardfhir.routes.fhir.FhirStore;
 import org.safeguardfhir.routes.outbox.ScreeningOutbox;
 import org.safeguardfhir.routes.support.PipelineProperties;
+import org.safeguardfhir.work.DurableWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,22 +16,27 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The referral pipeline's wiring, owned by the pipeline: the application imports it and supplies the {@link FhirStore}
- * port, the {@link Jurisdiction} whose rules apply, the data source and its transaction manager (the one the FHIR
- * store's writes join, so that referrals and the outbox row commit together), and {@code safeguard.pipeline.*}.
+ * port, the {@link Jurisdiction} whose rules apply, durable work (with its data source), the transaction manager that
+ * the FHIR store's writes join (so that a delivery's referrals commit together), and {@code safeguard.pipeline.*}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PipelineProperties.class)
 public class ReferralRouteConfiguration {
 
+    /** The hand-offs' kind of durable work; each is delivered through the route. */
     @Bean
-    ScreeningOutbox screeningOutbox(DataSource dataSource, ObjectProvider<ProducerTemplate> producer) {
-        return new ScreeningOutbox(
-                dataSource, () -> producer.getObject().sendBody(ScreeningToReferralRoute.WAKE_ENDPOINT, "wake"));
+    OneTimeTask<String> screeningReferrals(
+            DurableWork work, PipelineProperties properties, ObjectProvider<ProducerTemplate> producer) {
+        return work.kind(
+                ScreeningOutbox.KIND,
+                properties.retryPolicy(),
+                ReferralFailures::isPermanent,
+                new ReferralDelivery(producer));
     }
 
     @Bean
-    PipelineMetrics pipelineMetrics(MeterRegistry registry, ScreeningOutbox outbox) {
-        return new PipelineMetrics(registry, outbox);
+    ScreeningOutbox screeningOutbox(DurableWork work, OneTimeTask<String> screeningReferrals) {
+        return new ScreeningOutbox(work, screeningReferrals);
     }
 
     @Bean(ScreeningToReferralRoute.TRANSACTION_POLICY)
@@ -40,20 +45,12 @@ public class ReferralRouteConfiguration {
     }
 
     @Bean
-    ScreeningToReferralRoute screeningToReferralRoute(
-            ScreeningOutbox outbox,
-            FhirStore store,
-            Jurisdiction jurisdiction,
-            PipelineProperties properties,
-            PipelineMetrics metrics) {
-        var steps = new ReferralSteps(
-                outbox,
+    ScreeningToReferralRoute screeningToReferralRoute(FhirStore store, Jurisdiction jurisdiction) {
+        return new ScreeningToReferralRoute(new ReferralSteps(
                 new ScreeningCaseLoader(store),
                 new ReferralPlanner(),
                 jurisdiction,
                 new ReferralBundleMapper(Clock.systemUTC()),
-                store,
-                metrics);
-        return new ScreeningToReferralRoute(steps, new ReferralFailures(outbox, properties, metrics));
+                store));
     }
 }

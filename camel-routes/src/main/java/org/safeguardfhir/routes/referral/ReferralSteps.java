@@ -1,53 +1,34 @@
 package org.safeguardfhir.routes.referral;
 
 import java.util.List;
-import org.apache.camel.Exchange;
 import org.safeguardfhir.routes.fhir.FhirStore;
-import org.safeguardfhir.routes.outbox.ScreeningOutbox;
 import org.safeguardfhir.routes.screening.ScreeningAssessor;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The named steps of the referral route, each a thin call into a plain class: claiming, loading, assessing, planning,
- * mapping, writing and completing one outbox row. They run in one transaction (the route is transacted).
+ * The named steps of the referral route, each a thin call into a plain class: loading, assessing, planning, mapping
+ * and writing one screening hand-off. They run in one transaction (the route is transacted).
  */
 class ReferralSteps {
 
-    /** Exchange property: whether the last claim found a row, which keeps the drain loop going. */
-    static final String CLAIMED = "safeguardClaimed";
-
-    private final ScreeningOutbox outbox;
     private final ScreeningCaseLoader loader;
     private final ScreeningAssessor assessor;
     private final ReferralPlanner planner;
     private final Jurisdiction jurisdiction;
     private final ReferralBundleMapper mapper;
     private final FhirStore store;
-    private final PipelineMetrics metrics;
 
     ReferralSteps(
-            ScreeningOutbox outbox,
             ScreeningCaseLoader loader,
             ReferralPlanner planner,
             Jurisdiction jurisdiction,
             ReferralBundleMapper mapper,
-            FhirStore store,
-            PipelineMetrics metrics) {
-        this.outbox = outbox;
+            FhirStore store) {
         this.loader = loader;
         this.assessor = new ScreeningAssessor();
         this.planner = planner;
         this.jurisdiction = jurisdiction;
         this.mapper = mapper;
         this.store = store;
-        this.metrics = metrics;
-    }
-
-    public ReferralJob claim(Exchange exchange) {
-        ReferralJob job = outbox.claimNext().map(ReferralJob::new).orElse(null);
-        exchange.setProperty(CLAIMED, job != null);
-        return job;
     }
 
     public void load(ReferralJob job) {
@@ -78,15 +59,5 @@ class ReferralSteps {
         if (job.transaction() != null && job.transaction().hasEntry()) {
             store.transaction(job.transaction());
         }
-    }
-
-    public void complete(ReferralJob job) {
-        outbox.complete(job.message());
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                metrics.processed(job.message().enqueuedAt());
-            }
-        });
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.safeguardfhir.routes.fhir.FhirStore;
@@ -20,6 +21,7 @@ final class RecordingFhirStore implements FhirStore {
     private final Map<String, Resource> resources = new ConcurrentHashMap<>();
     final List<Bundle> transactions = new CopyOnWriteArrayList<>();
     final AtomicInteger writesToFail = new AtomicInteger();
+    volatile Supplier<RuntimeException> failure = () -> new IllegalStateException("the FHIR store is not answering");
 
     void put(Resource resource) {
         resources.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource);
@@ -40,7 +42,7 @@ final class RecordingFhirStore implements FhirStore {
     @Override
     public Bundle transaction(Bundle transaction) {
         if (writesToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new IllegalStateException("the FHIR store is not answering");
+            throw failure.get();
         }
         transactions.add(transaction);
         return new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
@@ -48,6 +50,6 @@ final class RecordingFhirStore implements FhirStore {
 
     @Override
     public void lockSubject(String subjectReference) {
-        // One worker in these tests: nothing to serialise.
+        // One screening at a time in these tests: nothing to serialise.
     }
 }

@@ -7,19 +7,14 @@ import org.junit.jupiter.api.Test;
 
 class PipelinePropertiesTest {
 
-    final PipelineProperties properties =
-            new PipelineProperties(2, Duration.ofSeconds(5), 6, Duration.ofSeconds(1), Duration.ofSeconds(10));
-
     @Test
-    void backoffDoublesAfterEachFailure() {
-        assertThat(properties.backoff(1)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(properties.backoff(2)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(properties.backoff(3)).isEqualTo(Duration.ofSeconds(4));
-    }
+    void theSettingsAreTheHandOffsRetryPolicy() {
+        var policy = new PipelineProperties(6, Duration.ofSeconds(1), Duration.ofSeconds(10)).retryPolicy();
 
-    @Test
-    void backoffIsCappedAndNeverOverflows() {
-        assertThat(properties.backoff(5)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(properties.backoff(500)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(policy.backoff(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.backoff(3)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(policy.backoff(500)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(policy.givesUpAfter(5)).isFalse();
+        assertThat(policy.givesUpAfter(6)).isTrue();
     }
 }

@@ -48,6 +48,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.safeguardfhir.routes.outbox.ScreeningOutbox;
 import org.safeguardfhir.server.hostile.HostileCase.Family;
 import org.safeguardfhir.server.screening.ScreenedPatient;
 import org.safeguardfhir.server.security.Role;
@@ -530,13 +531,17 @@ class HostileInputIT {
                         + " WHERE res_type <> 'AuditEvent' GROUP BY res_type",
                 (org.springframework.jdbc.core.RowCallbackHandler) row ->
                         counts.put(row.getString("res_type"), row.getLong("n") + " resources/v" + row.getLong("v")));
-        counts.put(
-                "screening_outbox",
-                String.valueOf(jdbc.queryForObject("SELECT count(*) FROM safeguard.screening_outbox", Long.class)));
+        counts.put("screening hand-offs", String.valueOf(handOffs()));
         counts.put(
                 "export_job",
                 String.valueOf(jdbc.queryForObject("SELECT count(*) FROM safeguard.export_job", Long.class)));
         return counts;
+    }
+
+    /** Screenings waiting to be turned into referrals. */
+    long handOffs() {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM safeguard.scheduled_tasks WHERE task_name = ?", Long.class, ScreeningOutbox.KIND);
     }
 
     static Map<String, String> difference(Map<String, String> before, Map<String, String> after) {
@@ -558,7 +563,7 @@ class HostileInputIT {
         await().atMost(Duration.ofSeconds(60))
                 .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> jdbc.queryForObject("SELECT count(*) FROM safeguard.screening_outbox", Long.class) == 0);
+                .until(() -> handOffs() == 0);
         settle(Duration.ofSeconds(30));
     }
 

@@ -3,12 +3,12 @@ package org.safeguardfhir.server.screening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.camel.CamelContext;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
@@ -34,7 +34,7 @@ class ConsentReplanIT {
     JdbcTemplate jdbc;
 
     @Autowired
-    CamelContext camel;
+    Scheduler scheduler;
 
     Screenings screenings;
 
@@ -83,19 +83,13 @@ class ConsentReplanIT {
         Reference patient = screenings.patient("1988-08-08");
         String first = process(screenings.example("adult-screening-positive", patient));
         String second = process(screenings.example("adult-screening-negative", patient));
-        camel.getRouteController().stopRoute("outbox-safety-poll");
-        camel.getRouteController().stopRoute("outbox-drain");
+        scheduler.pause();
         try {
             client.create().resource(consent(patient, new Date())).execute();
 
-            assertThat(jdbc.queryForList(
-                            "SELECT response_id FROM safeguard.screening_outbox WHERE subject = ?",
-                            String.class,
-                            patient.getReference()))
-                    .containsExactlyInAnyOrder(first, second);
+            assertThat(screenings.pendingFor(patient.getReference())).containsExactlyInAnyOrder(first, second);
         } finally {
-            camel.getRouteController().startRoute("outbox-drain");
-            camel.getRouteController().startRoute("outbox-safety-poll");
+            scheduler.resume();
         }
         screenings.awaitProcessed(first);
         screenings.awaitProcessed(second);

@@ -8,17 +8,18 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.apache.camel.CamelContext;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardfhir.routes.fhir.FhirStore;
+import org.safeguardfhir.routes.outbox.ScreeningOutbox;
 import org.safeguardfhir.server.security.Role;
 import org.safeguardfhir.server.support.FaultInjectingFhirStore;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
@@ -31,6 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @FhirServerIntegrationTest
 class PipelineFailureIT {
 
+    static final String DEAD_LETTERS = "/admin/work/" + ScreeningOutbox.KIND + "/dead-letters";
+
     @Autowired
     IGenericClient client;
 
@@ -41,7 +44,7 @@ class PipelineFailureIT {
     FhirStore store;
 
     @Autowired
-    CamelContext camel;
+    Scheduler scheduler;
 
     @Autowired
     MeterRegistry meters;
@@ -60,18 +63,16 @@ class PipelineFailureIT {
 
     @Test
     void writeFailingAfterTheClaimIsRetriedAndProcessedExactlyOnce() throws Exception {
-        camel.getRouteController().stopRoute("outbox-safety-poll");
-        camel.getRouteController().stopRoute("outbox-drain");
+        scheduler.pause();
         String id;
         try {
             id = screenings.submit(screenings.example("adult-screening-positive", screenings.patient("1980-01-01")));
             assertThat(screenings.pending(id))
-                    .as("the response waits in the outbox")
+                    .as("the response waits to be handed over")
                     .isEqualTo(1);
             faults.failTransactions(id, 1, () -> new IllegalStateException("simulated crash during the FHIR write"));
         } finally {
-            camel.getRouteController().startRoute("outbox-drain");
-            camel.getRouteController().startRoute("outbox-safety-poll");
+            scheduler.resume();
         }
 
         screenings.awaitProcessed(id);
@@ -86,7 +87,7 @@ class PipelineFailureIT {
 
     @Test
     void transientFailuresBackOffAndThenSucceed() {
-        double failedBefore = counter("safeguard.pipeline.failed");
+        double failedBefore = counter("safeguard.work.failed");
         Screenings.Submission submission = prepared();
         faults.failTransactions(submission.id(), 2, () -> new ResourceVersionConflictException("simulated conflict"));
         submission.release();
@@ -96,12 +97,12 @@ class PipelineFailureIT {
         assertThat(screenings.deadLetters(submission.id())).isZero();
         assertThat(screenings.search(Task.class, "focus=QuestionnaireResponse/" + submission.id()))
                 .hasSize(3);
-        assertThat(counter("safeguard.pipeline.failed") - failedBefore).isGreaterThanOrEqualTo(2);
+        assertThat(counter("safeguard.work.failed") - failedBefore).isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void rejectedWriteIsDeadLetteredAndCanBeReplayed() throws Exception {
-        double deadBefore = counter("safeguard.pipeline.dead.lettered");
+        double deadBefore = counter("safeguard.work.dead.lettered");
         Screenings.Submission submission = prepared();
         faults.failTransactions(submission.id(), 1, () -> new UnprocessableEntityException("simulated rejection"));
         submission.release();
@@ -110,13 +111,14 @@ class PipelineFailureIT {
         assertThat(screenings.deadLetters(submission.id())).isEqualTo(1);
         assertThat(screenings.search(Task.class, "focus=QuestionnaireResponse/" + submission.id()))
                 .isEmpty();
-        assertThat(counter("safeguard.pipeline.dead.lettered") - deadBefore).isEqualTo(1);
+        assertThat(counter("safeguard.work.dead.lettered") - deadBefore).isEqualTo(1);
 
-        JsonNode listed = deadLetter(submission.id());
+        String letter = screenings.deadLetterId(submission.id());
+        JsonNode listed = deadLetter(letter);
         assertThat(listed.get("error").asText()).contains("simulated rejection");
         assertThat(listed.get("attempts").asInt()).isEqualTo(1);
-        assertThat(post("/admin/pipeline/dead-letters/" + listed.get("id").asLong() + "/replay"))
-                .isEqualTo(202);
+        assertThat(listed.has("data")).as("the work's text is not listed").isFalse();
+        assertThat(post(DEAD_LETTERS + "/" + letter + "/replay")).isEqualTo(202);
 
         screenings.awaitProcessed(submission.id());
         await().atMost(Screenings.PIPELINE_TIMEOUT)
@@ -125,9 +127,15 @@ class PipelineFailureIT {
                                 .size()
                         == 3);
         assertThat(screenings.deadLetters(submission.id())).isZero();
-        assertThat(post("/admin/pipeline/dead-letters/" + listed.get("id").asLong() + "/replay"))
+        assertThat(post(DEAD_LETTERS + "/" + letter + "/replay"))
                 .as("a replayed dead letter is gone")
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theDeadLettersOfAKindTheServerDoesNotHaveAreNotFound() throws Exception {
+        assertThat(get("/admin/work/no-such-kind/dead-letters").statusCode()).isEqualTo(404);
+        assertThat(post("/admin/work/no-such-kind/dead-letters/x/replay")).isEqualTo(404);
     }
 
     @Test
@@ -138,7 +146,10 @@ class PipelineFailureIT {
 
         await().atMost(Screenings.PIPELINE_TIMEOUT).until(() -> screenings.deadLetters(submission.id()) == 1);
 
-        assertThat(deadLetter(submission.id()).get("attempts").asInt()).isEqualTo(3);
+        assertThat(deadLetter(screenings.deadLetterId(submission.id()))
+                        .get("attempts")
+                        .asInt())
+                .isEqualTo(3);
         assertThat(faults.remainingFaults(submission.id())).isEqualTo(7);
         assertThat(screenings.pending(submission.id())).isZero();
     }
@@ -146,23 +157,27 @@ class PipelineFailureIT {
     /** A submitted screening whose processing waits until the test has armed its faults. */
     Screenings.Submission prepared() {
         return screenings.prepared(
-                camel, screenings.example("adult-screening-positive", screenings.patient("1980-01-01")));
+                scheduler, screenings.example("adult-screening-positive", screenings.patient("1980-01-01")));
     }
 
-    JsonNode deadLetter(String responseId) throws Exception {
-        var response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/pipeline/dead-letters"))
-                                .header("Authorization", "Bearer " + TestTokens.forRoles(Role.ADMIN))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+    JsonNode deadLetter(String id) throws Exception {
+        var response = get(DEAD_LETTERS);
         assertThat(response.statusCode()).isEqualTo(200);
         for (JsonNode entry : new ObjectMapper().readTree(response.body())) {
-            if (entry.get("responseId").asText().equals(responseId)) {
+            if (entry.get("id").asText().equals(id)) {
                 return entry;
             }
         }
-        throw new AssertionError("no dead letter for " + responseId + " in " + response.body());
+        throw new AssertionError("no dead letter " + id + " in " + response.body());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Authorization", "Bearer " + TestTokens.forRoles(Role.ADMIN))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     int post(String path) throws Exception {
@@ -177,7 +192,7 @@ class PipelineFailureIT {
     }
 
     double counter(String name) {
-        var counter = meters.find(name).counter();
+        var counter = meters.find(name).tag("kind", ScreeningOutbox.KIND).counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import org.apache.camel.CamelContext;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguardfhir.routes.outbox.ScreeningOutbox;
 import org.safeguardfhir.server.support.FhirServerIntegrationTest;
 import org.safeguardfhir.server.support.PackageExamples;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,21 +29,22 @@ class ScreeningOutboxIT {
     JdbcTemplate jdbc;
 
     @Autowired
-    CamelContext camel;
+    Scheduler scheduler;
+
+    @Autowired
+    ScreeningOutbox outbox;
 
     Screenings screenings;
 
     @BeforeEach
-    void stopWorkers() throws Exception {
+    void pauseTheScheduler() {
         screenings = new Screenings(client, jdbc);
-        camel.getRouteController().stopRoute("outbox-safety-poll");
-        camel.getRouteController().stopRoute("outbox-drain");
+        scheduler.pause();
     }
 
     @AfterEach
-    void startWorkers() throws Exception {
-        camel.getRouteController().startRoute("outbox-drain");
-        camel.getRouteController().startRoute("outbox-safety-poll");
+    void resumeTheScheduler() {
+        scheduler.resume();
     }
 
     @Test
@@ -55,13 +57,17 @@ class ScreeningOutboxIT {
                 String.class,
                 id);
         String outboxTransaction = jdbc.queryForObject(
-                "SELECT xmin::text FROM safeguard.screening_outbox WHERE response_id = ?", String.class, id);
+                "SELECT xmin::text FROM safeguard.scheduled_tasks WHERE task_name = ?"
+                        + " AND convert_from(task_data, 'UTF8') LIKE ?",
+                String.class,
+                ScreeningOutbox.KIND,
+                "QuestionnaireResponse/" + id + "/_history/1 %");
         assertThat(outboxTransaction).isEqualTo(responseTransaction);
     }
 
     @Test
     void rejectedTransactionLeavesNeitherResponseNorOutboxRow() {
-        int before = jdbc.queryForObject("SELECT count(*) FROM safeguard.screening_outbox", Integer.class);
+        long before = outbox.pending();
         var patient = screenings.patient("1990-01-01");
         var response = screenings.example("adult-screening-positive", patient);
         var revealing =
@@ -91,8 +97,7 @@ class ScreeningOutboxIT {
                         "identifier=" + response.getIdentifier().getSystem() + "|"
                                 + response.getIdentifier().getValue()))
                 .isEmpty();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM safeguard.screening_outbox", Integer.class))
-                .isEqualTo(before);
+        assertThat(outbox.pending()).isEqualTo(before);
     }
 
     @Test

@@ -3,11 +3,11 @@ package org.safeguardfhir.server.screening;
 import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.camel.CamelContext;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
@@ -19,6 +19,8 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComp
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
+import org.safeguardfhir.routes.outbox.OutboxMessage;
+import org.safeguardfhir.routes.outbox.ScreeningOutbox;
 import org.safeguardfhir.server.support.PackageExamples;
 import org.safeguardfhir.terminology.Canonicals;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -128,43 +130,72 @@ public final class Screenings {
         return client.create().resource(response).execute().getId().getIdPart();
     }
 
-    /** A stored response that the pipeline will not touch until {@link #release()}: its workers are stopped. */
-    record Submission(String id, CamelContext camel) {
+    /** A stored response that the pipeline will not touch until {@link #release()}: the scheduler is paused. */
+    record Submission(String id, Scheduler scheduler) {
         void release() {
-            try {
-                camel.getRouteController().startRoute("outbox-drain");
-                camel.getRouteController().startRoute("outbox-safety-poll");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            scheduler.resume();
         }
     }
 
-    Submission prepared(CamelContext camel, QuestionnaireResponse response) {
+    Submission prepared(Scheduler scheduler, QuestionnaireResponse response) {
+        scheduler.pause();
         try {
-            camel.getRouteController().stopRoute("outbox-safety-poll");
-            camel.getRouteController().stopRoute("outbox-drain");
-            return new Submission(submit(response), camel);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            return new Submission(submit(response), scheduler);
+        } catch (RuntimeException e) {
+            scheduler.resume();
+            throw e;
         }
     }
 
-    /** Waits until no outbox row for the response is left: processed, or dead-lettered. */
+    /** Waits until no hand-off of the response is left: processed, or dead-lettered. */
     public void awaitProcessed(String responseId) {
         await().atMost(PIPELINE_TIMEOUT).until(() -> pending(responseId) == 0);
     }
 
+    /** Hand-offs of the response waiting as durable work. */
     int pending(String responseId) {
         return jdbc.queryForObject(
-                "SELECT count(*) FROM safeguard.screening_outbox WHERE response_id = ?", Integer.class, responseId);
+                "SELECT count(*) FROM safeguard.scheduled_tasks WHERE task_name = ?"
+                        + " AND convert_from(task_data, 'UTF8') LIKE ?",
+                Integer.class,
+                ScreeningOutbox.KIND,
+                handOff(responseId));
     }
 
+    /** Hand-offs of the response kept as dead letters. */
     int deadLetters(String responseId) {
         return jdbc.queryForObject(
-                "SELECT count(*) FROM safeguard.screening_dead_letter WHERE response_id = ?",
+                "SELECT count(*) FROM safeguard.dead_letter WHERE kind = ? AND data LIKE ?",
                 Integer.class,
-                responseId);
+                ScreeningOutbox.KIND,
+                handOff(responseId));
+    }
+
+    /** The dead letter's id, for replaying it. */
+    String deadLetterId(String responseId) {
+        return jdbc.queryForObject(
+                "SELECT id FROM safeguard.dead_letter WHERE kind = ? AND data LIKE ?",
+                String.class,
+                ScreeningOutbox.KIND,
+                handOff(responseId));
+    }
+
+    /** Hand-offs waiting for the patient's screenings. */
+    List<String> pendingFor(String subject) {
+        return jdbc
+                .queryForList(
+                        "SELECT convert_from(task_data, 'UTF8') FROM safeguard.scheduled_tasks WHERE task_name = ?",
+                        String.class,
+                        ScreeningOutbox.KIND)
+                .stream()
+                .map(OutboxMessage::parse)
+                .filter(message -> message.subject().equals(subject))
+                .map(OutboxMessage::responseId)
+                .toList();
+    }
+
+    private static String handOff(String responseId) {
+        return "QuestionnaireResponse/" + responseId + "/_history/%";
     }
 
     public <T extends Resource> List<T> search(Class<T> type, String query) {

@@ -132,7 +132,7 @@ class AuthenticationIT {
 
     @Test
     void operatorEndpointsNeedTheAdminRole() throws Exception {
-        for (String path : new String[] {"/admin/pipeline/dead-letters", "/actuator/prometheus"}) {
+        for (String path : new String[] {"/admin/work/screening-referral/dead-letters", "/actuator/prometheus"}) {
             assertThat(get(path, null).statusCode()).as(path).isEqualTo(401);
             var forbidden = get(path, TestTokens.forRoles(Role.SAFEGUARDING_LEAD, Role.CLINICIAN));
             assertThat(forbidden.statusCode()).as(path).isEqualTo(403);
