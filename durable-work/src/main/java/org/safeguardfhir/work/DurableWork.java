@@ -49,39 +49,81 @@ public final class DurableWork {
     }
 
     /**
-     * A kind of work, declared as a bean so the scheduler knows it: each piece is text that {@code handler} receives
-     * with the piece's id, on the scheduler's threads. Every failure is retried by {@code policy}.
+     * Starts declaring a kind of work; {@link KindBuilder#handledBy} ends it with the task to declare as a bean, so the
+     * scheduler knows it.
      */
-    public OneTimeTask<String> kind(String name, RetryPolicy policy, BiConsumer<String, String> handler) {
-        return kind(name, policy, cause -> false, handler);
+    public KindBuilder kind(String name) {
+        return new KindBuilder(name);
     }
 
-    /**
-     * A kind of work whose failures that {@code permanent} accepts (a rejection a retry cannot change) are kept as
-     * dead letters at once rather than retried.
-     */
-    public OneTimeTask<String> kind(
-            String name, RetryPolicy policy, Predicate<Throwable> permanent, BiConsumer<String, String> handler) {
-        var meters = new WorkMeters(
-                name, registry, () -> table.pending(name), () -> table.lagSeconds(name), () -> deadLetters.count(name));
-        var failures = new Failures(name, policy, permanent, meters);
-        FailureHandler<String> failed = failures::failed;
-        OneTimeTask<String> task = Tasks.oneTime(name, String.class)
-                .onFailure(failed)
-                .onDeadExecution(failed::onFailure)
-                .execute((instance, context) -> {
-                    handler.accept(instance.getId(), instance.getData());
-                    meters.done(sinceEnqueued(name, instance.getId()));
-                });
-        if (kinds.putIfAbsent(name, task) != null) {
-            throw new IllegalStateException("two kinds of durable work are named " + name);
+    /** What a kind of work is: its retries, which failures are hopeless, what else happens when it is given up. */
+    public final class KindBuilder {
+
+        private final String name;
+        private RetryPolicy policy;
+        private Predicate<Throwable> permanent = cause -> false;
+        private BiConsumer<String, String> givenUp = (id, data) -> {};
+
+        private KindBuilder(String name) {
+            this.name = name;
         }
-        return task;
+
+        /** How failed attempts are retried; required. */
+        public KindBuilder retriedBy(RetryPolicy retries) {
+            this.policy = retries;
+            return this;
+        }
+
+        /** Failures a retry cannot change (a rejection): kept as dead letters at once. */
+        public KindBuilder permanentWhen(Predicate<Throwable> hopeless) {
+            this.permanent = hopeless;
+            return this;
+        }
+
+        /**
+         * Runs with a piece's id and text once it is given up, before it is kept as a dead letter, to tell its owner
+         * (a job's status, a Subscription's error). It must be idempotent: a crash can run it twice.
+         */
+        public KindBuilder whenGivenUp(BiConsumer<String, String> action) {
+            this.givenUp = action;
+            return this;
+        }
+
+        /** Each piece's text goes to {@code handler} with the piece's id, on the scheduler's threads. */
+        public OneTimeTask<String> handledBy(BiConsumer<String, String> handler) {
+            if (policy == null) {
+                throw new IllegalStateException("durable work " + name + " has no retry policy");
+            }
+            var meters = new WorkMeters(
+                    name,
+                    registry,
+                    () -> table.pending(name),
+                    () -> table.lagSeconds(name),
+                    () -> deadLetters.count(name));
+            var failures = new Failures(name, policy, permanent, givenUp, meters);
+            FailureHandler<String> failed = failures::failed;
+            OneTimeTask<String> task = Tasks.oneTime(name, String.class)
+                    .onFailure(failed)
+                    .onDeadExecution(failed::onFailure)
+                    .execute((instance, context) -> {
+                        handler.accept(instance.getId(), instance.getData());
+                        meters.done(sinceEnqueued(name, instance.getId()));
+                    });
+            if (kinds.putIfAbsent(name, task) != null) {
+                throw new IllegalStateException("two kinds of durable work are named " + name);
+            }
+            return task;
+        }
     }
 
     /** Adds work in the caller's transaction; the scheduler looks for it as soon as that commits. */
     public void enqueue(OneTimeTask<String> kind, String data) {
         schedule(kind, UUID.randomUUID().toString(), data);
+    }
+
+    /** Adds work under an id of the caller's (a job's), unique within its kind, in the caller's transaction. */
+    public void enqueue(OneTimeTask<String> kind, String id, String data) {
+        schedule(kind, id, data);
     }
 
     /** Puts a dead letter back as new work with a fresh attempt count; false when there is no such dead letter. */
@@ -140,12 +182,19 @@ public final class DurableWork {
         private final String kind;
         private final RetryPolicy policy;
         private final Predicate<Throwable> permanent;
+        private final BiConsumer<String, String> givenUp;
         private final WorkMeters meters;
 
-        Failures(String kind, RetryPolicy policy, Predicate<Throwable> permanent, WorkMeters meters) {
+        Failures(
+                String kind,
+                RetryPolicy policy,
+                Predicate<Throwable> permanent,
+                BiConsumer<String, String> givenUp,
+                WorkMeters meters) {
             this.kind = kind;
             this.policy = policy;
             this.permanent = permanent;
+            this.givenUp = givenUp;
             this.meters = meters;
         }
 
@@ -160,7 +209,10 @@ public final class DurableWork {
             if (policy.givesUpAfter(attempts) || cause.filter(permanent).isPresent()) {
                 String error = cause.map(error2 -> error2.getClass().getName() + ": " + error2.getMessage())
                         .orElse("the node running it stopped before it finished");
-                deadLetters.record(kind, id, (String) execution.taskInstance.getData(), attempts, error);
+                String data = (String) execution.taskInstance.getData();
+                // The owner is told first: should that fail, the piece stays due and is given up again later.
+                givenUp.accept(id, data);
+                deadLetters.record(kind, id, data, attempts, error);
                 operations.stop();
                 meters.deadLettered();
                 LOG.error("{} {} given up after {} attempt(s) and kept as a dead letter: {}", kind, id, attempts, type);

@@ -27,11 +27,10 @@ public class ReferralRouteConfiguration {
     @Bean
     OneTimeTask<String> screeningReferrals(
             DurableWork work, PipelineProperties properties, ObjectProvider<ProducerTemplate> producer) {
-        return work.kind(
-                ScreeningOutbox.KIND,
-                properties.retryPolicy(),
-                ReferralFailures::isPermanent,
-                new ReferralDelivery(producer));
+        return work.kind(ScreeningOutbox.KIND)
+                .retriedBy(properties.retryPolicy())
+                .permanentWhen(ReferralFailures::isPermanent)
+                .handledBy(new ReferralDelivery(producer));
     }
 
     @Bean

@@ -25,10 +25,9 @@ class AuditConfiguration {
             FhirContext fhirContext,
             @Value("${safeguard.audit.max-attempts:300}") int maxAttempts) {
         var store = new AuditRecordStore(daos, new TransactionTemplate(transactionManager), fhirContext);
-        return work.kind(
-                AuditTrail.KIND,
-                new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(5), maxAttempts),
-                store::store);
+        return work.kind(AuditTrail.KIND)
+                .retriedBy(new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(5), maxAttempts))
+                .handledBy(store::store);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.safeguardfhir.server.audit.AuditTrail;
@@ -46,7 +47,7 @@ public class BulkExportProvider implements RestProvider {
     static final String NDJSON = "application/fhir+ndjson";
 
     private final ExportJobs jobs;
-    private final ExportWorker worker;
+    private final Consumer<UUID> make;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final OperationOutcomeWriter outcomes;
@@ -55,14 +56,14 @@ public class BulkExportProvider implements RestProvider {
 
     BulkExportProvider(
             ExportJobs jobs,
-            ExportWorker worker,
+            Consumer<UUID> make,
             AuditTrail audit,
             TransactionTemplate transactions,
             OperationOutcomeWriter outcomes,
             ExportProperties properties,
             Function<String, Set<String>> typesOf) {
         this.jobs = jobs;
-        this.worker = worker;
+        this.make = make;
         this.audit = audit;
         this.transactions = transactions;
         this.outcomes = outcomes;
@@ -91,6 +92,7 @@ public class BulkExportProvider implements RestProvider {
             id = transactions.execute(status -> {
                 UUID queued =
                         jobs.queue(caller.subject(), export.configuration(), export.types(), request.getCompleteUrl());
+                make.accept(queued);
                 audit.recordExport(
                         caller,
                         "export",
@@ -108,7 +110,6 @@ public class BulkExportProvider implements RestProvider {
                     "You already have an export being made; wait for it, or cancel it, before asking for another.");
             return;
         }
-        worker.wake();
         response.setHeader("Content-Location", statusUrl(request, id));
         outcomes.write(
                 response, 202, IssueType.INFORMATIONAL, "The export is queued; poll the URL in Content-Location.");

@@ -2,9 +2,14 @@ package org.safeguardfhir.server.export;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.safeguardfhir.deidentification.config.DeidentificationConfigException;
@@ -13,6 +18,9 @@ import org.safeguardfhir.server.access.OperationAccess;
 import org.safeguardfhir.server.audit.AuditTrail;
 import org.safeguardfhir.server.deidentification.Deidentifiers;
 import org.safeguardfhir.server.fhir.OperationOutcomeWriter;
+import org.safeguardfhir.work.DurableWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ExportProperties.class)
 class ExportConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportConfiguration.class);
 
     @Bean
     ExportJobs exportJobs(DataSource dataSource) {
@@ -75,15 +85,34 @@ class ExportConfiguration {
                 entityManagerFactory);
     }
 
+    /** Each queued export is made as durable work; given up, its job is marked failed. */
     @Bean
-    ExportWorker exportWorker(ExportJobs jobs, ResearchExport export, ExportProperties properties) {
-        return new ExportWorker(jobs, export, properties);
+    OneTimeTask<String> researchExports(
+            DurableWork work, ExportJobs jobs, ResearchExport export, ExportProperties properties) {
+        var maker = new ExportMaker(jobs, export);
+        return work.kind(ExportMaker.KIND)
+                .retriedBy(properties.retryPolicy())
+                .whenGivenUp((id, jobId) -> jobs.failed(UUID.fromString(jobId)))
+                .handledBy((id, jobId) -> maker.make(jobId));
+    }
+
+    /** Expired exports are deleted by one node of many, every {@code cleanup-interval}. */
+    @Bean
+    RecurringTask<Void> expiredResearchExports(ExportJobs jobs, ExportProperties properties) {
+        return Tasks.recurring("research-export-expiry", FixedDelay.of(properties.cleanupInterval()))
+                .execute((instance, context) -> {
+                    int expired = jobs.deleteExpired(properties.retention());
+                    if (expired > 0) {
+                        LOG.info("Deleted {} expired research exports", expired);
+                    }
+                });
     }
 
     @Bean
     BulkExportProvider bulkExportProvider(
             ExportJobs jobs,
-            ExportWorker worker,
+            DurableWork work,
+            OneTimeTask<String> researchExports,
             AuditTrail audit,
             PlatformTransactionManager transactionManager,
             FhirContext fhirContext,
@@ -91,7 +120,7 @@ class ExportConfiguration {
             ExportTypes types) {
         return new BulkExportProvider(
                 jobs,
-                worker,
+                queued -> work.enqueue(researchExports, queued.toString(), queued.toString()),
                 audit,
                 new TransactionTemplate(transactionManager),
                 new OperationOutcomeWriter(fhirContext),

@@ -28,6 +28,8 @@ class ExportJobs {
     }
 
     /**
+     * Adds a job; the caller enqueues its making as durable work in the same transaction.
+     *
      * @throws org.springframework.dao.DuplicateKeyException if the owner already has an export waiting or under way
      */
     UUID queue(String owner, String configuration, List<String> types, String requestUrl) {
@@ -49,27 +51,21 @@ class ExportJobs {
     }
 
     /**
-     * Takes the oldest due job for one attempt: counts the attempt and leases the job for {@code lease}, so no other
-     * instance takes it meanwhile, in a statement that commits on its own.
+     * Counts an attempt at a queued job as it starts, in a statement that commits on its own, so the status can say
+     * it is under way; empty when the job is no longer queued (cancelled, or made already).
      */
-    Optional<ExportJob> claimNext(Duration lease) {
-        return jdbc.sql("UPDATE safeguard.export_job SET attempts = attempts + 1,"
-                        + " next_attempt_at = clock_timestamp() + ? * interval '1 millisecond'"
-                        + " WHERE id = (SELECT id FROM safeguard.export_job WHERE status = 'queued'"
-                        + " AND next_attempt_at <= clock_timestamp() ORDER BY requested_at"
-                        + " FOR UPDATE SKIP LOCKED LIMIT 1)"
+    Optional<ExportJob> start(UUID id) {
+        return jdbc.sql("UPDATE safeguard.export_job SET attempts = attempts + 1 WHERE id = ? AND status = 'queued'"
                         + " RETURNING " + COLUMNS)
-                .param(lease.toMillis())
+                .param(id)
                 .query(ExportJobs::job)
                 .optional();
     }
 
-    /** An attempt failed: try again after {@code backoff}, or give up. */
-    void failed(UUID id, boolean giveUp, Duration backoff) {
-        jdbc.sql(
-                        "UPDATE safeguard.export_job SET status = ?, next_attempt_at = clock_timestamp() + ? * interval '1 millisecond'"
-                                + " WHERE id = ? AND status = 'queued'")
-                .params(giveUp ? "failed" : "queued", backoff.toMillis(), id)
+    /** The job is given up: its status says so, and its requester is answered with an error. */
+    void failed(UUID id) {
+        jdbc.sql("UPDATE safeguard.export_job SET status = 'failed' WHERE id = ? AND status = 'queued'")
+                .param(id)
                 .update();
     }
 

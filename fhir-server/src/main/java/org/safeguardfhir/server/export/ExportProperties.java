@@ -2,6 +2,7 @@ package org.safeguardfhir.server.export;
 
 import java.time.Duration;
 import java.util.List;
+import org.safeguardfhir.work.RetryPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,9 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param wideAgeBands lower bounds of the wider age bands used when a patient's band is too rare
  * @param retention how long a finished export's files are kept
  * @param resourcesPerFile resources in one NDJSON file at most
- * @param pollInterval how often the worker looks for queued exports besides being woken
- * @param lease how long a started export is left to its instance before another may take it over
- * @param maxAttempts attempts after which an export that keeps failing is marked failed
+ * @param cleanupInterval how often expired exports are looked for and deleted
+ * @param maxAttempts attempts after which an export that keeps failing is marked failed; a node that died while it
+ *     made the export counts one
+ * @param initialBackoff the wait after the first failed attempt, doubled after each further one
+ * @param maxBackoff the longest wait between attempts
  */
 @ConfigurationProperties("safeguard.export")
 public record ExportProperties(
@@ -21,9 +24,10 @@ public record ExportProperties(
         List<Integer> wideAgeBands,
         Duration retention,
         Integer resourcesPerFile,
-        Duration pollInterval,
-        Duration lease,
-        Integer maxAttempts) {
+        Duration cleanupInterval,
+        Integer maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff) {
 
     public ExportProperties {
         configurations =
@@ -33,15 +37,20 @@ public record ExportProperties(
                 wideAgeBands == null || wideAgeBands.isEmpty() ? List.of(0, 18, 35, 55) : List.copyOf(wideAgeBands);
         retention = retention == null ? Duration.ofHours(24) : retention;
         resourcesPerFile = resourcesPerFile == null ? 5000 : resourcesPerFile;
-        pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
-        lease = lease == null ? Duration.ofMinutes(30) : lease;
+        cleanupInterval = cleanupInterval == null ? Duration.ofMinutes(1) : cleanupInterval;
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
+        initialBackoff = initialBackoff == null ? Duration.ofSeconds(5) : initialBackoff;
+        maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
         if (k < 2) {
             throw new IllegalArgumentException("safeguard.export.k must be at least 2, not " + k);
         }
         if (resourcesPerFile < 1) {
             throw new IllegalArgumentException("safeguard.export.resources-per-file must be at least 1");
         }
+    }
+
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(initialBackoff, maxBackoff, maxAttempts);
     }
 
     public String defaultConfiguration() {

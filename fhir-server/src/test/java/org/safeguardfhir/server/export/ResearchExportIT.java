@@ -7,6 +7,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,7 +83,7 @@ class ResearchExportIT {
     Deidentifiers deidentifiers;
 
     @Autowired
-    ExportWorker worker;
+    Scheduler scheduler;
 
     private final String researcher = researcherToken("researcher-a");
     private final List<String> albanians = new ArrayList<>();
@@ -159,8 +160,8 @@ class ResearchExportIT {
     }
 
     @AfterEach
-    void workerRunsAgain() {
-        worker.start();
+    void schedulerRunsAgain() {
+        scheduler.resume();
     }
 
     @Test
@@ -344,7 +345,6 @@ class ResearchExportIT {
                 .isEqualTo(404);
         assertThat(send(token, "GET", "$export-file?_jobId=" + job + "&_file=1").statusCode())
                 .isEqualTo(404);
-        worker.wake();
         await().atMost(Duration.ofSeconds(30)).until(() -> jobsOf("researcher-expired") == 0);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM safeguard.export_file WHERE job_id = ?", Long.class, job))
                 .isZero();
@@ -402,9 +402,9 @@ class ResearchExportIT {
     }
 
     @Test
-    void aQueuedExportSurvivesUntilAWorkerRunsAndOneAtATimeIsAllowed() throws Exception {
+    void aQueuedExportSurvivesUntilTheSchedulerRunsAndOneAtATimeIsAllowed() throws Exception {
         String token = researcherToken("researcher-queue");
-        worker.stop();
+        scheduler.pause();
 
         var first = send(token, "GET", "$export?_type=Patient", "Prefer", "respond-async");
         assertThat(first.statusCode()).isEqualTo(202);
@@ -416,14 +416,14 @@ class ResearchExportIT {
         assertThat(second.statusCode()).isEqualTo(429);
         assertThat(second.headers().firstValue("Retry-After")).isPresent();
 
-        worker.start();
+        scheduler.resume();
         assertThat(awaitManifest(token, status).get("output")).isNotEmpty();
     }
 
     @Test
     void cancellingDeletesTheExport() throws Exception {
         String token = researcherToken("researcher-cancel");
-        worker.stop();
+        scheduler.pause();
         String status = send(token, "GET", "$export", "Prefer", "respond-async")
                 .headers()
                 .firstValue("Content-Location")
@@ -433,7 +433,7 @@ class ResearchExportIT {
 
         assertThat(send(token, "GET", relative(status)).statusCode()).isEqualTo(404);
         assertThat(jobsOf("researcher-cancel")).isZero();
-        worker.start();
+        scheduler.resume();
         assertThat(send(token, "DELETE", relative(status)).statusCode()).isEqualTo(404);
     }
 
@@ -445,7 +445,13 @@ class ResearchExportIT {
                 "INSERT INTO safeguard.export_job (id, owner, configuration, types, request_url, status, attempts)"
                         + " VALUES (?, 'researcher-failed', 'withdrawn', 'Patient', '/fhir/$export', 'queued', 2)",
                 job);
-        worker.wake();
+        // Its making, as durable work holds it after two failed attempts.
+        jdbc.update(
+                "INSERT INTO safeguard.scheduled_tasks (task_name, task_instance, task_data, execution_time, picked,"
+                        + " consecutive_failures, version) VALUES ('research-export', ?, ?, clock_timestamp(), false,"
+                        + " 2, 1)",
+                job.toString(),
+                job.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String token = researcherToken("researcher-failed");
 
         await().atMost(Duration.ofSeconds(30))
@@ -456,6 +462,13 @@ class ResearchExportIT {
         assertThat(answer.body()).contains("OperationOutcome").doesNotContain("withdrawn");
         assertThat(send(token, "GET", "$export-file?_jobId=" + job + "&_file=1").statusCode())
                 .isEqualTo(404);
+        assertThat(jdbc.queryForObject(
+                        "SELECT error FROM safeguard.dead_letter WHERE kind = 'research-export' AND id = ?",
+                        String.class,
+                        job.toString()))
+                .as("the dead letter says where it failed, not what it was exporting")
+                .contains("IllegalStateException")
+                .doesNotContain("withdrawn");
     }
 
     private JsonNode awaitManifest(String token, String status) throws Exception {
